@@ -1,0 +1,225 @@
+package de.ticketwerk.app.ticket;
+
+import de.ticketwerk.app.ticket.TicketRequests.AssigneeRequest;
+import de.ticketwerk.app.ticket.TicketRequests.ClassificationRequest;
+import de.ticketwerk.app.ticket.TicketRequests.CommentRequest;
+import de.ticketwerk.app.ticket.TicketRequests.OpenTicketRequest;
+import de.ticketwerk.app.ticket.TicketRequests.PriorityRequest;
+import de.ticketwerk.app.ticket.TicketRequests.ReasonRequest;
+import de.ticketwerk.app.ticket.TicketRequests.RequiredReasonRequest;
+import de.ticketwerk.app.ticket.TicketRequests.ResolutionRequest;
+import de.ticketwerk.app.ticket.TicketRequests.TimeEntryRequest;
+import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.projections.ticket.TicketQueries;
+import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
+import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
+import de.ticketwerk.ticket.api.Priority;
+import de.ticketwerk.ticket.api.TicketCommands.AddComment;
+import de.ticketwerk.ticket.api.TicketCommands.AssignTicket;
+import de.ticketwerk.ticket.api.TicketCommands.ChangePriority;
+import de.ticketwerk.ticket.api.TicketCommands.ClassifyTicket;
+import de.ticketwerk.ticket.api.TicketCommands.CloseTicket;
+import de.ticketwerk.ticket.api.TicketCommands.CorrectTimeEntry;
+import de.ticketwerk.ticket.api.TicketCommands.EscalateTicket;
+import de.ticketwerk.ticket.api.TicketCommands.LogTime;
+import de.ticketwerk.ticket.api.TicketCommands.OpenTicket;
+import de.ticketwerk.ticket.api.TicketCommands.ReopenTicket;
+import de.ticketwerk.ticket.api.TicketCommands.ResolveTicket;
+import de.ticketwerk.ticket.api.TicketCommands.ResumeWork;
+import de.ticketwerk.ticket.api.TicketCommands.StartWork;
+import de.ticketwerk.ticket.api.TicketCommands.VoidTimeEntry;
+import de.ticketwerk.ticket.api.TicketCommands.WaitForCustomer;
+import de.ticketwerk.ticket.api.TicketStatus;
+import de.ticketwerk.ticket.api.TimeEntryDetails;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tickets and their time entries. Commands answer once their events are stored; the read side (list and
+ * detail) follows within milliseconds.
+ */
+@RestController
+@RequestMapping("/api/v1/tickets")
+class TicketController {
+
+    private final CommandGateway commands;
+    private final TicketQueries queries;
+    private final Clock clock;
+
+    TicketController(CommandGateway commands, TicketQueries queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, UUID>> open(@Valid @RequestBody OpenTicketRequest body,
+                                           @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        UUID ticketId = UUID.randomUUID();
+        commands.sendAndWait(new OpenTicket(ticketId, body.customerId(), body.channel(), body.kind(),
+                body.serviceItem(), body.priority() == null ? Priority.NORMAL : body.priority(), body.title(),
+                body.description(), body.reporter(), Actor.of(actor), now()));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).body(Map.of("ticketId", ticketId));
+    }
+
+    @GetMapping
+    Page<TicketSummary> list(@RequestParam(required = false) UUID customerId,
+                             @RequestParam(required = false) TicketStatus status,
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.list(customerId, status == null ? null : status.name(), page, size);
+    }
+
+    @GetMapping("/{ticketId}")
+    TicketDetail detail(@PathVariable UUID ticketId) {
+        return queries.detail(ticketId).orElseThrow(() -> new NotFound("no ticket " + ticketId));
+    }
+
+    @PutMapping("/{ticketId}/classification")
+    Map<String, UUID> classify(@PathVariable UUID ticketId, @Valid @RequestBody ClassificationRequest body,
+                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new ClassifyTicket(ticketId, body.kind(), body.serviceItem(), Actor.of(actor), now()));
+    }
+
+    @PutMapping("/{ticketId}/priority")
+    Map<String, UUID> reprioritize(@PathVariable UUID ticketId, @Valid @RequestBody PriorityRequest body,
+                                   @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new ChangePriority(ticketId, body.priority(), Actor.of(actor), now()));
+    }
+
+    @PutMapping("/{ticketId}/assignee")
+    Map<String, UUID> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssigneeRequest body,
+                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new AssignTicket(ticketId, body.assignee().trim(), Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/start-work")
+    Map<String, UUID> startWork(@PathVariable UUID ticketId,
+                                @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new StartWork(ticketId, Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/wait-for-customer")
+    Map<String, UUID> waitForCustomer(@PathVariable UUID ticketId,
+                                      @Valid @RequestBody(required = false) ReasonRequest body,
+                                      @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        String reason = body == null ? null : body.reason();
+        return send(ticketId, new WaitForCustomer(ticketId, reason, Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/resume-work")
+    Map<String, UUID> resumeWork(@PathVariable UUID ticketId,
+                                 @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new ResumeWork(ticketId, Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/resolve")
+    Map<String, UUID> resolve(@PathVariable UUID ticketId, @Valid @RequestBody ResolutionRequest body,
+                              @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new ResolveTicket(ticketId, body.resolution(), Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/reopen")
+    Map<String, UUID> reopen(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
+                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new ReopenTicket(ticketId, body.reason(), Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/close")
+    Map<String, UUID> close(@PathVariable UUID ticketId,
+                            @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new CloseTicket(ticketId, Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/escalate")
+    Map<String, UUID> escalate(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
+                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        return send(ticketId, new EscalateTicket(ticketId, body.reason(), Actor.of(actor), now()));
+    }
+
+    @PostMapping("/{ticketId}/comments")
+    ResponseEntity<Map<String, UUID>> comment(@PathVariable UUID ticketId, @Valid @RequestBody CommentRequest body,
+                                              @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        UUID commentId = UUID.randomUUID();
+        send(ticketId, new AddComment(ticketId, commentId, body.visibility(), body.text(), Actor.of(actor), now()));
+        return ResponseEntity.status(201).body(Map.of("ticketId", ticketId, "commentId", commentId));
+    }
+
+    @PostMapping("/{ticketId}/time-entries")
+    ResponseEntity<Map<String, UUID>> logTime(@PathVariable UUID ticketId, @Valid @RequestBody TimeEntryRequest body,
+                                              @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        UUID entryId = UUID.randomUUID();
+        String who = Actor.of(actor);
+        send(ticketId, new LogTime(ticketId, entryId, details(body, who), who, now()));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId + "/time-entries/" + entryId))
+                .body(Map.of("ticketId", ticketId, "entryId", entryId));
+    }
+
+    @PutMapping("/{ticketId}/time-entries/{entryId}")
+    Map<String, UUID> correctTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
+                                  @Valid @RequestBody TimeEntryRequest body,
+                                  @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        if (body.reason() == null || body.reason().isBlank()) {
+            throw new BadRequest("reason", "a correction needs a reason");
+        }
+        String who = Actor.of(actor);
+        send(ticketId, new CorrectTimeEntry(ticketId, entryId, details(body, who), body.reason(), who, now()));
+        return Map.of("ticketId", ticketId, "entryId", entryId);
+    }
+
+    @DeleteMapping("/{ticketId}/time-entries/{entryId}")
+    Map<String, UUID> voidTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
+                               @RequestParam(required = false) String reason,
+                               @Valid @RequestBody(required = false) ReasonRequest body,
+                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        String why = body != null && body.reason() != null ? body.reason() : reason;
+        if (why == null || why.isBlank()) {
+            throw new BadRequest("reason", "a void needs a reason (JSON body {\"reason\": …} or ?reason=)");
+        }
+        send(ticketId, new VoidTimeEntry(ticketId, entryId, why, Actor.of(actor), now()));
+        return Map.of("ticketId", ticketId, "entryId", entryId);
+    }
+
+    private static TimeEntryDetails details(TimeEntryRequest body, String actor) {
+        boolean billable = body.billable() == null || body.billable();
+        String technician = body.technician() == null || body.technician().isBlank() ? actor : body.technician().trim();
+        return new TimeEntryDetails(body.start(), body.end(), body.role(), body.mode(), body.description(), billable,
+                body.nonBillableReason(), Boolean.TRUE.equals(body.emergency()), technician);
+    }
+
+    private Map<String, UUID> send(UUID ticketId, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("no ticket " + ticketId);
+        }
+        return Map.of("ticketId", ticketId);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

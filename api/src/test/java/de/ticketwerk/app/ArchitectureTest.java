@@ -1,0 +1,64 @@
+package de.ticketwerk.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module rules of ARCHITECTURE.md: dependencies point one way, and the domains know nothing of Spring. */
+class ArchitectureTest {
+
+    private static final String TICKET_DOMAIN = "de.ticketwerk.ticket..";
+    private static final String RULES = "de.ticketwerk.rules..";
+    private static final String BILLING_DOMAIN = "de.ticketwerk.billing..";
+    private static final String PROJECTIONS = "de.ticketwerk.projections..";
+    private static final String APP = "de.ticketwerk.app..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("de.ticketwerk");
+    }
+
+    @Test
+    void theDomainModulesUseNoSpring() {
+        noClasses().that().resideInAnyPackage(TICKET_DOMAIN, RULES, BILLING_DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework.spring..")
+                .check(classes);
+    }
+
+    @Test
+    void theTicketDomainDependsOnNoOtherModule() {
+        noClasses().that().resideInAnyPackage(TICKET_DOMAIN, RULES)
+                .should().dependOnClassesThat().resideInAnyPackage(BILLING_DOMAIN, PROJECTIONS, APP)
+                .check(classes);
+    }
+
+    @Test
+    void theBillingDomainDependsOnlyOnTheTicketDomain() {
+        noClasses().that().resideInAPackage(BILLING_DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(PROJECTIONS, APP)
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void projectionsReadOnlyTheDomainsEventsAndNeverTheApplication() {
+        noClasses().that().resideInAPackage(PROJECTIONS)
+                .should().dependOnClassesThat().resideInAnyPackage(APP, "de.ticketwerk.ticket.domain..")
+                .check(classes);
+    }
+
+    @Test
+    void theWebLayerTalksToAggregatesOnlyThroughCommands() {
+        noClasses().that().resideInAPackage("de.ticketwerk.app.ticket..")
+                .should().dependOnClassesThat().resideInAPackage("de.ticketwerk.ticket.domain..")
+                .check(classes);
+    }
+}

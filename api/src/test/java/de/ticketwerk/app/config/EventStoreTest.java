@@ -1,0 +1,72 @@
+package de.ticketwerk.app.config;
+
+import de.ticketwerk.app.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventStoreTest extends ApiTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void eventsAreStoredAsReadableJson() {
+        UUID customer = UUID.randomUUID();
+        UUID ticket = openTicket(customer, "Printer down");
+        UUID entry = logTime(ticket, "2026-03-03T16:00:00+01:00", "2026-03-03T16:07:00+01:00");
+
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT payload_type, payload, meta_data FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number = 1""", ticket.toString());
+        assertThat(row.get("payload_type")).isEqualTo("de.ticketwerk.ticket.api.TicketEvents$TimeLogged");
+        JsonNode payload = json.readTree((String) row.get("payload"));
+        assertThat(payload.get("entryId").asString()).isEqualTo(entry.toString());
+        assertThat(payload.get("customerId").asString()).isEqualTo(customer.toString());
+        assertThat(payload.get("entry").get("start").asString()).isEqualTo("2026-03-03T15:00:00Z");
+        assertThat(payload.get("entry").get("role").asString()).isEqualTo("TECHNICIAN");
+        assertThat(payload.get("minutes").asLong()).isEqualTo(7);
+        assertThat(payload.get("actor").asString()).isEqualTo("anna");
+        assertThat(json.readTree((String) row.get("meta_data")).has("correlationId")).isTrue();
+    }
+
+    @Test
+    void theEventTableRefusesUpdateDeleteAndTruncate() {
+        UUID ticket = openTicket(UUID.randomUUID(), "Append only");
+        long before = eventCount();
+        String original = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?", String.class,
+                ticket.toString());
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload = '{}' WHERE aggregate_identifier = ?",
+                ticket.toString()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?",
+                ticket.toString()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry"))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, ticket.toString())).isEqualTo(original);
+    }
+
+    @Test
+    void trackingTokensAreStoredAsJsonToo() {
+        openTicket(UUID.randomUUID(), "Token");
+        String token = jdbc.queryForObject(
+                "SELECT token FROM token_entry WHERE processor_name = 'tickets' AND token IS NOT NULL LIMIT 1",
+                String.class);
+        assertThat(json.readTree(token).has("index")).isTrue();
+    }
+}

@@ -1,0 +1,79 @@
+package de.ticketwerk.app.config;
+
+import de.ticketwerk.app.TicketwerkApplication;
+import de.ticketwerk.app.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The product's defaults: a durable embedded PostgreSQL whose data outlives the application. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TicketwerkApplication.class)
+                .run("--server.port=0", "--ticketwerk.embedded-postgres.data-dir=" + dataDir);
+    }
+
+    private static Http http(ConfigurableApplicationContext context) {
+        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static JsonNode awaitDetail(Http http, UUID ticket, int timeEntries) {
+        JsonNode[] detail = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Http.Response response = http.get("/api/v1/tickets/" + ticket);
+            detail[0] = response.status() == 200 ? response.json() : null;
+            return detail[0] != null && detail[0].get("timeEntries").size() == timeEntries;
+        });
+        return detail[0];
+    }
+
+    @Test
+    void stoppingAndRestartingKeepsEveryTicketAndEvent() {
+        UUID ticket;
+        long events;
+        try (ConfigurableApplicationContext first = start()) {
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+
+            Http http = http(first);
+            Http.Response opened = http.post("/api/v1/tickets", """
+                    {"customerId": "%s", "channel": "EMAIL", "kind": "INCIDENT", "serviceItem": "BACKUP_CHECK",
+                     "title": "Backup failed", "reporter": "Herr Krause"}""".formatted(UUID.randomUUID()));
+            ticket = UUID.fromString(opened.json().get("ticketId").asString());
+            assertThat(http.post("/api/v1/tickets/" + ticket + "/time-entries", """
+                    {"start": "2026-03-03T08:00:00Z", "end": "2026-03-03T08:45:00Z", "role": "TECHNICIAN",
+                     "mode": "REMOTE"}""").status()).isEqualTo(201);
+            awaitDetail(http, ticket, 1);
+            events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0, false))
+                    .as("a second instance on the same data directory")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another running instance");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            JsonNode detail = awaitDetail(http(second), ticket, 1);
+            assertThat(detail.get("ticket").get("title").asString()).isEqualTo("Backup failed");
+            assertThat(detail.get("timeEntries").get(0).get("minutes").asLong()).isEqualTo(45);
+            assertThat(second.getBean(JdbcTemplate.class)
+                    .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        }
+    }
+}

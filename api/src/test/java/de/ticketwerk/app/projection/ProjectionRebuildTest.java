@@ -1,0 +1,101 @@
+package de.ticketwerk.app.projection;
+
+import de.ticketwerk.app.support.ApiTest;
+import de.ticketwerk.app.support.Http;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ProjectionRebuildTest extends ApiTest {
+
+    private static final List<String> TABLES_IN_KEY_ORDER = List.of(
+            "SELECT * FROM ticket_view ORDER BY ticket_id",
+            "SELECT * FROM ticket_history_view ORDER BY ticket_id, position",
+            "SELECT * FROM ticket_comment_view ORDER BY comment_id",
+            "SELECT * FROM time_entry_view ORDER BY entry_id",
+            "SELECT * FROM time_entry_change_view ORDER BY entry_id, position");
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private List<List<Map<String, Object>>> readModel() {
+        return TABLES_IN_KEY_ORDER.stream().map(jdbc::queryForList).toList();
+    }
+
+    private void someHistory() {
+        for (int i = 0; i < 3; i++) {
+            UUID ticket = openTicket(UUID.randomUUID(), "Rebuild " + i);
+            String path = "/api/v1/tickets/" + ticket;
+            ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
+            ok(http.post(path + "/start-work", null));
+            http.post(path + "/comments", "{\"visibility\": \"INTERNAL\", \"text\": \"note " + i + "\"}");
+            UUID entry = logTime(ticket, "2026-03-03T15:00:00Z", "2026-03-03T16:00:00Z");
+            ok(http.put(path + "/time-entries/" + entry, """
+                    {"start": "2026-03-03T15:00:00Z", "end": "2026-03-03T15:45:00Z", "role": "TECHNICIAN",
+                     "mode": "ONSITE", "reason": "typo"}"""));
+            logTime(ticket, "2026-03-04T15:00:00Z", "2026-03-04T16:00:00Z");
+            awaitTicket(ticket, d -> d.get("timeEntries").size() == 2);
+        }
+    }
+
+    private void awaitCaughtUp(StreamingEventProcessor processor) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.isReplaying()
+                && !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())
+                && processor.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= lastGlobalIndex()));
+    }
+
+    private long lastGlobalIndex() {
+        Long index = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return index == null ? 0 : index;
+    }
+
+    @Test
+    void rebuildingTheTicketReadModelFromTheEventsGivesIdenticalRows() {
+        someHistory();
+        StreamingEventProcessor processor = processing.eventProcessor("tickets", StreamingEventProcessor.class)
+                .orElseThrow();
+        awaitCaughtUp(processor);
+        List<List<Map<String, Object>>> live = readModel();
+        assertThat(live.get(0)).hasSizeGreaterThanOrEqualTo(3);
+
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(readModel()).as("the reset empties every table before the replay").allSatisfy(
+                rows -> assertThat(rows).isEmpty());
+        processor.start();
+        awaitCaughtUp(processor);
+
+        assertThat(readModel()).isEqualTo(live);
+    }
+
+    @Test
+    void theRebuildEndpointReplaysAndReportsProgress() {
+        someHistory();
+        StreamingEventProcessor processor = processing.eventProcessor("tickets", StreamingEventProcessor.class)
+                .orElseThrow();
+        awaitCaughtUp(processor);
+        List<List<Map<String, Object>>> live = readModel();
+
+        Http.Response response = http.post("/api/v1/projections/tickets/rebuild", null);
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().get("name").asString()).isEqualTo("tickets");
+        awaitCaughtUp(processor);
+        assertThat(readModel()).isEqualTo(live);
+        assertThat(http.get("/api/v1/projections/tickets").json().get("caughtUp").asBoolean()).isTrue();
+
+        Http.Response unknown = http.post("/api/v1/projections/nothing/rebuild", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,78 @@
+package de.ticketwerk.app.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application as it runs: embedded PostgreSQL (a fresh data directory per test run, fsync off for speed),
+ * real HTTP, real Axon buses and processors. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticketwerk.embedded-postgres.data-dir=target/test-data/${random.uuid}",
+        "ticketwerk.embedded-postgres.durable=false"
+})
+public abstract class ApiTest {
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Http http;
+
+    @BeforeEach
+    protected void connect() {
+        http = new Http(port);
+    }
+
+    protected long eventCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    protected UUID openTicket(UUID customerId, String title) {
+        Http.Response response = http.post("/api/v1/tickets", """
+                {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
+                 "priority": "HIGH", "title": "%s", "description": "Nothing prints", "reporter": "Frau Berger"}"""
+                .formatted(customerId, title));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return UUID.fromString(response.json().get("ticketId").asString());
+    }
+
+    protected UUID logTime(UUID ticketId, String start, String end) {
+        Http.Response response = http.post("/api/v1/tickets/" + ticketId + "/time-entries", """
+                {"start": "%s", "end": "%s", "role": "TECHNICIAN", "mode": "REMOTE",
+                 "description": "Reinstalled the driver", "technician": "jonas"}""".formatted(start, end));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return UUID.fromString(response.json().get("entryId").asString());
+    }
+
+    protected void ok(Http.Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+    }
+
+    /** The read model follows the commands asynchronously; wait until it shows what the test expects. */
+    protected JsonNode awaitTicket(UUID ticketId, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Http.Response response = http.get("/api/v1/tickets/" + ticketId);
+            if (response.status() != 200) {
+                return false;
+            }
+            last[0] = response.json();
+            return condition.test(last[0]);
+        });
+        return last[0];
+    }
+}

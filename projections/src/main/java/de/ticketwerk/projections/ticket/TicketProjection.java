@@ -1,0 +1,209 @@
+package de.ticketwerk.projections.ticket;
+
+import de.ticketwerk.ticket.api.TicketEvents.CommentAdded;
+import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
+import de.ticketwerk.ticket.api.TicketEvents.TicketAssigned;
+import de.ticketwerk.ticket.api.TicketEvents.TicketClassified;
+import de.ticketwerk.ticket.api.TicketEvents.TicketClosed;
+import de.ticketwerk.ticket.api.TicketEvents.TicketEscalated;
+import de.ticketwerk.ticket.api.TicketEvents.TicketOpened;
+import de.ticketwerk.ticket.api.TicketEvents.TicketReopened;
+import de.ticketwerk.ticket.api.TicketEvents.TicketReprioritized;
+import de.ticketwerk.ticket.api.TicketEvents.TicketResolved;
+import de.ticketwerk.ticket.api.TicketEvents.TimeEntryCorrected;
+import de.ticketwerk.ticket.api.TicketEvents.TimeEntryVoided;
+import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
+import de.ticketwerk.ticket.api.TicketEvents.WorkResumed;
+import de.ticketwerk.ticket.api.TicketEvents.WorkStarted;
+import de.ticketwerk.ticket.api.TicketStatus;
+import de.ticketwerk.ticket.api.TimeEntryDetails;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The ticket read model: tickets, their history, comments, time entries and every change of an entry.
+ * Runs in a pooled streaming processor; rows are written in the same transaction as the processor's token.
+ */
+@ProcessingGroup(TicketProjection.PROCESSING_GROUP)
+public class TicketProjection {
+
+    public static final String PROCESSING_GROUP = "tickets";
+
+    private final JdbcTemplate jdbc;
+
+    public TicketProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TicketOpened e) {
+        jdbc.update("""
+                        INSERT INTO ticket_view (ticket_id, customer_id, channel, kind, service_item, priority, status,
+                            title, description, reporter, escalation_level, opened_by, opened_at, updated_by, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""",
+                e.ticketId(), e.customerId(), e.channel().name(), e.kind().name(), e.serviceItem().name(),
+                e.priority().name(), TicketStatus.NEW.name(), e.title(), e.description(), e.reporter(),
+                e.actor(), ts(e.at()), e.actor(), ts(e.at()));
+        history(e.ticketId(), "OPENED", e.title(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketClassified e) {
+        jdbc.update("UPDATE ticket_view SET kind = ?, service_item = ? WHERE ticket_id = ?",
+                e.kind().name(), e.serviceItem().name(), e.ticketId());
+        history(e.ticketId(), "CLASSIFIED", e.kind() + " / " + e.serviceItem(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketReprioritized e) {
+        jdbc.update("UPDATE ticket_view SET priority = ? WHERE ticket_id = ?", e.priority().name(), e.ticketId());
+        history(e.ticketId(), "REPRIORITIZED", e.previousPriority() + " → " + e.priority(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketAssigned e) {
+        jdbc.update("UPDATE ticket_view SET assignee = ?, status = ? WHERE ticket_id = ?",
+                e.assignee(), e.status().name(), e.ticketId());
+        history(e.ticketId(), "ASSIGNED", e.assignee(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(WorkStarted e) {
+        status(e.ticketId(), TicketStatus.IN_PROGRESS);
+        history(e.ticketId(), "WORK_STARTED", null, e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(CustomerInputRequested e) {
+        status(e.ticketId(), TicketStatus.WAITING_FOR_CUSTOMER);
+        history(e.ticketId(), "WAITING_FOR_CUSTOMER", e.reason(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(WorkResumed e) {
+        status(e.ticketId(), TicketStatus.IN_PROGRESS);
+        history(e.ticketId(), "WORK_RESUMED", null, e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketResolved e) {
+        jdbc.update("UPDATE ticket_view SET status = ?, resolution = ? WHERE ticket_id = ?",
+                TicketStatus.RESOLVED.name(), e.resolution(), e.ticketId());
+        history(e.ticketId(), "RESOLVED", e.resolution(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketReopened e) {
+        jdbc.update("UPDATE ticket_view SET status = ?, resolution = NULL WHERE ticket_id = ?",
+                TicketStatus.IN_PROGRESS.name(), e.ticketId());
+        history(e.ticketId(), "REOPENED", e.reason(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketClosed e) {
+        status(e.ticketId(), TicketStatus.CLOSED);
+        history(e.ticketId(), "CLOSED", null, e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TicketEscalated e) {
+        jdbc.update("UPDATE ticket_view SET escalation_level = ? WHERE ticket_id = ?", e.level(), e.ticketId());
+        history(e.ticketId(), "ESCALATED", "level " + e.level() + ": " + e.reason(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(CommentAdded e) {
+        jdbc.update("""
+                        INSERT INTO ticket_comment_view (comment_id, ticket_id, visibility, text, author, added_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                e.commentId(), e.ticketId(), e.visibility().name(), e.text(), e.actor(), ts(e.at()));
+        touch(e.ticketId(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TimeLogged e) {
+        TimeEntryDetails d = e.entry();
+        jdbc.update("""
+                        INSERT INTO time_entry_view (entry_id, ticket_id, state, work_start, work_end, minutes, role, mode,
+                            description, billable, non_billable_reason, emergency, technician, logged_by, logged_at)
+                        VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.entryId(), e.ticketId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
+                d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(),
+                e.actor(), ts(e.at()));
+        entryChange(e.entryId(), "LOGGED", d, e.minutes(), null, e.actor(), e.at());
+        touch(e.ticketId(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TimeEntryCorrected e) {
+        TimeEntryDetails d = e.entry();
+        jdbc.update("""
+                        UPDATE time_entry_view SET work_start = ?, work_end = ?, minutes = ?, role = ?, mode = ?,
+                            description = ?, billable = ?, non_billable_reason = ?, emergency = ?, technician = ?
+                        WHERE entry_id = ?""",
+                ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(), d.description(),
+                d.billable(), d.nonBillableReason(), d.emergency(), d.technician(), e.entryId());
+        entryChange(e.entryId(), "CORRECTED", d, e.minutes(), e.reason(), e.actor(), e.at());
+        touch(e.ticketId(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TimeEntryVoided e) {
+        jdbc.update("UPDATE time_entry_view SET state = 'VOIDED' WHERE entry_id = ?", e.entryId());
+        entryChange(e.entryId(), "VOIDED", null, null, e.reason(), e.actor(), e.at());
+        touch(e.ticketId(), e.actor(), e.at());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM time_entry_change_view");
+        jdbc.update("DELETE FROM time_entry_view");
+        jdbc.update("DELETE FROM ticket_comment_view");
+        jdbc.update("DELETE FROM ticket_history_view");
+        jdbc.update("DELETE FROM ticket_view");
+    }
+
+    private void status(UUID ticketId, TicketStatus status) {
+        jdbc.update("UPDATE ticket_view SET status = ? WHERE ticket_id = ?", status.name(), ticketId);
+    }
+
+    private void history(UUID ticketId, String change, String detail, String actor, Instant at) {
+        jdbc.update("""
+                        INSERT INTO ticket_history_view (ticket_id, position, change, status, detail, actor, at)
+                        SELECT ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM ticket_history_view WHERE ticket_id = ?),
+                               ?, status, ?, ?, ?
+                        FROM ticket_view WHERE ticket_id = ?""",
+                ticketId, ticketId, change, detail, actor, ts(at), ticketId);
+        touch(ticketId, actor, at);
+    }
+
+    private void touch(UUID ticketId, String actor, Instant at) {
+        jdbc.update("UPDATE ticket_view SET updated_by = ?, updated_at = ? WHERE ticket_id = ?", actor, ts(at), ticketId);
+    }
+
+    private void entryChange(UUID entryId, String change, TimeEntryDetails d, Long minutes, String reason,
+                             String actor, Instant at) {
+        jdbc.update("""
+                        INSERT INTO time_entry_change_view (entry_id, position, change, work_start, work_end, minutes,
+                            role, mode, description, billable, non_billable_reason, emergency, technician, reason,
+                            actor, at)
+                        VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM time_entry_change_view WHERE entry_id = ?),
+                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                entryId, entryId, change,
+                d == null ? null : ts(d.start()), d == null ? null : ts(d.end()), minutes,
+                d == null ? null : d.role().name(), d == null ? null : d.mode().name(),
+                d == null ? null : d.description(), d == null ? null : d.billable(),
+                d == null ? null : d.nonBillableReason(), d == null ? null : d.emergency(),
+                d == null ? null : d.technician(), reason, actor, ts(at));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

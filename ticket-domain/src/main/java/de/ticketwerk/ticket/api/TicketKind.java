@@ -1,0 +1,5 @@
+package de.ticketwerk.ticket.api;
+
+public enum TicketKind {
+    INCIDENT, SERVICE_REQUEST, MAINTENANCE, PROJECT
+}

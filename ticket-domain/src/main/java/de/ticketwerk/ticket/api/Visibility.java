@@ -1,0 +1,5 @@
+package de.ticketwerk.ticket.api;
+
+public enum Visibility {
+    PUBLIC, INTERNAL
+}
