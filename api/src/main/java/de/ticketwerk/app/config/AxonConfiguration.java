@@ -12,7 +12,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -129,10 +131,18 @@ class AxonConfiguration {
                 .build();
     }
 
+    /** A bean, because Spring's snapshotter looks for the factories of the aggregates it snapshots among beans. */
     @Bean
-    ConfigurerModule ticketAggregate(@Value("${ticketwerk.snapshots.ticket-after-events:100}") int snapshotThreshold) {
+    AggregateFactory<Ticket> ticketFactory() {
+        return new GenericAggregateFactory<>(Ticket.class);
+    }
+
+    @Bean
+    ConfigurerModule ticketAggregate(AggregateFactory<Ticket> ticketFactory,
+                                     @Value("${ticketwerk.snapshots.ticket-after-events}") int snapshotThreshold) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Ticket.class)
+                        .configureAggregateFactory(c -> ticketFactory)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                                 snapshotThreshold)));
     }

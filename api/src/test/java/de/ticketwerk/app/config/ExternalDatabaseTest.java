@@ -1,0 +1,51 @@
+package de.ticketwerk.app.config;
+
+import de.ticketwerk.app.TicketwerkApplication;
+import de.ticketwerk.app.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With spring.datasource.url set, the application uses that server and starts no PostgreSQL of its own. */
+class ExternalDatabaseTest {
+
+    @TempDir
+    Path serverDir;
+
+    @TempDir
+    Path unusedDataDir;
+
+    @Test
+    void aConfiguredDatasourceIsUsedInsteadOfTheEmbeddedServer() throws Exception {
+        try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(serverDir, 0, false)) {
+            new JdbcTemplate(new DriverManagerDataSource(external.jdbcUrl(), external.user(), ""))
+                    .execute("CREATE DATABASE ticketwerk_external");
+            String url = external.jdbcUrl().replace("/postgres", "/ticketwerk_external");
+
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TicketwerkApplication.class)
+                    .run("--server.port=0", "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=" + external.user(),
+                            "--ticketwerk.embedded-postgres.data-dir=" + unusedDataDir)) {
+                assertThat(app.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
+                Http http = new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                Http.Response opened = http.post("/api/v1/tickets", """
+                        {"customerId": "%s", "channel": "PORTAL", "kind": "SERVICE_REQUEST",
+                         "serviceItem": "USER_ADMIN", "title": "New employee", "reporter": "HR"}"""
+                        .formatted(UUID.randomUUID()));
+                assertThat(opened.status()).isEqualTo(201);
+            }
+
+            JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(url, external.user(), ""));
+            assertThat(direct.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(1);
+            assertThat(unusedDataDir).isEmptyDirectory();
+        }
+    }
+}
