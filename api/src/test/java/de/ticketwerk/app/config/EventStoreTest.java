@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,10 +64,11 @@ class EventStoreTest extends ApiTest {
 
     @Test
     void trackingTokensAreStoredAsJsonToo() {
-        openTicket(UUID.randomUUID(), "Token");
-        String token = jdbc.queryForObject(
-                "SELECT token FROM token_entry WHERE processor_name = 'tickets' AND token IS NOT NULL LIMIT 1",
-                String.class);
-        assertThat(json.readTree(token).has("index")).isTrue();
+        UUID ticket = openTicket(UUID.randomUUID(), "Token");
+        awaitTicket(ticket, detail -> true);
+        List<String> tokens = jdbc.queryForList(
+                "SELECT token FROM token_entry WHERE processor_name = 'tickets' AND token IS NOT NULL", String.class);
+        assertThat(tokens).isNotEmpty();
+        assertThat(tokens).allSatisfy(token -> assertThat(json.readTree(token).has("index")).isTrue());
     }
 }
