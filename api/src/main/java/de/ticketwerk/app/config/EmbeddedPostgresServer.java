@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server on a data directory that outlives the process: the cluster lives in
@@ -114,7 +115,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (postmaster.isPresent()) {
             log.warn("Stopping PostgreSQL {} left running on {} by an earlier instance", postmaster.get().pid(), dir);
             postmaster.get().destroy();
-            postmaster.get().onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+            postmaster.get().onExit().orTimeout(60, TimeUnit.SECONDS).join();
         }
     }
 
