@@ -1,0 +1,36 @@
+package de.ticketwerk.contract.api;
+
+import de.ticketwerk.ticket.api.ServiceItem;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static de.ticketwerk.ticket.api.ServiceItem.*;
+
+/** The levels of a SERVICE contract and what each includes by default (R-C4, seed 004). */
+public enum ServiceLevel {
+    BASIC(EnumSet.of(MONITORING, HOTLINE, REMOTE_ACCESS, TICKET_SYSTEM, DOCUMENTATION, ANTIVIRUS_CHECK)),
+    STANDARD(with(BASIC.included, PATCH_MANAGEMENT, STANDARD_SOFTWARE, BACKUP_CHECK, DEVICE_ADMIN, REMOTE_SUPPORT,
+            FIXED_CONTACT, MONTHLY_REPORT)),
+    COMFORT(with(STANDARD.included, ONSITE_SUPPORT, SERVER_ADMIN, NEW_HW_SW_SETUP, USER_ADMIN, BUSINESS_SOFTWARE,
+            CONSULTING, INVENTORY, BUDGET_PLANNING));
+
+    /** Never covered by any contract (seed 001). */
+    public static final Set<ServiceItem> NEVER_COVERED = EnumSet.of(PROJECT, HARDWARE_REPAIR, DATA_RECOVERY);
+
+    private final Set<ServiceItem> included;
+
+    ServiceLevel(Set<ServiceItem> included) {
+        this.included = included;
+    }
+
+    public Set<ServiceItem> includedItems() {
+        return EnumSet.copyOf(included);
+    }
+
+    private static Set<ServiceItem> with(Set<ServiceItem> base, ServiceItem... more) {
+        EnumSet<ServiceItem> items = EnumSet.copyOf(base);
+        items.addAll(Set.of(more));
+        return items;
+    }
+}

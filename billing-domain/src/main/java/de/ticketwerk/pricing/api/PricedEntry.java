@@ -1,0 +1,41 @@
+package de.ticketwerk.pricing.api;
+
+import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.WorkMode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The whole pricing decision for one time entry, with a reason for every decision, so that no reader ever recomputes
+ * policy. {@code rawMinutes} were worked; {@code coveredMinutes} of them are included in a service level;
+ * {@code chargedMinutes} are charged and round up to {@code billedMinutes} (R-B1). Money is net, half-up to the cent.
+ */
+public record PricedEntry(
+        ContractType pricedAs,
+        LocalDate workDate,
+        Role role,
+        WorkMode mode,
+        Settlement settlement,
+        long rawMinutes,
+        long coveredMinutes,
+        long chargedMinutes,
+        long billedMinutes,
+        BigDecimal hourlyRate,
+        BigDecimal baseAmount,
+        List<SurchargeBand> surcharges,
+        BigDecimal surchargeMinuteEquivalents,
+        BigDecimal surchargeAmount,
+        BigDecimal travelFee,
+        BigDecimal netAmount,
+        long quotaMinutes,
+        boolean withoutContract,
+        List<String> reasons) {
+
+    public PricedEntry {
+        surcharges = List.copyOf(surcharges);
+        reasons = List.copyOf(reasons);
+    }
+}
