@@ -1,5 +1,6 @@
 package de.ticketwerk.ticket.domain;
 
+import de.ticketwerk.rules.CustomerNotRegistered;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.Priority;
@@ -68,7 +69,10 @@ public class Ticket {
     }
 
     @CommandHandler
-    public Ticket(OpenTicket cmd) {
+    public Ticket(OpenTicket cmd, RegisteredCustomers customers) {
+        if (!customers.isRegistered(cmd.customerId())) {
+            throw new CustomerNotRegistered(cmd.customerId());
+        }
         apply(new TicketOpened(cmd.ticketId(), cmd.customerId(), cmd.channel(), cmd.kind(), cmd.serviceItem(),
                 cmd.priority(), cmd.title(), cmd.description(), cmd.reporter(), cmd.actor(), cmd.at()));
     }

@@ -1,5 +1,6 @@
 package de.ticketwerk.ticket.domain;
 
+import de.ticketwerk.rules.CustomerNotRegistered;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.Channel;
@@ -62,6 +63,7 @@ class TicketTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
+        fixture.registerInjectableResource((RegisteredCustomers) CUSTOMER::equals);
     }
 
     private static TicketOpened opened() {
@@ -102,6 +104,17 @@ class TicketTest {
                         Priority.HIGH, "Printer down", "The office printer prints nothing", "Frau Berger", ACTOR, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(opened());
+    }
+
+    @Test
+    void aTicketForAnUnregisteredCustomerIsRejected() {
+        UUID stranger = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
+        fixture.givenNoPriorActivity()
+                .when(new OpenTicket(TICKET, stranger, Channel.PHONE, TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
+                        Priority.HIGH, "Printer down", null, "Frau Berger", ACTOR, NOW))
+                .expectException(CustomerNotRegistered.class)
+                .expectExceptionMessage("customer " + stranger + " is not registered")
+                .expectNoEvents();
     }
 
     @Test

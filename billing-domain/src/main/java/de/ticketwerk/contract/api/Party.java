@@ -1,0 +1,5 @@
+package de.ticketwerk.contract.api;
+
+public enum Party {
+    CUSTOMER, PROVIDER
+}

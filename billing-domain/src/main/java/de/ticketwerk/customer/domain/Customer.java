@@ -1,0 +1,95 @@
+package de.ticketwerk.customer.domain;
+
+import de.ticketwerk.billing.policy.GermanPublicHolidays;
+import de.ticketwerk.billing.policy.PricingPolicy;
+import de.ticketwerk.billing.policy.PublicHolidays;
+import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
+import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
+import de.ticketwerk.customer.api.CustomerDetails;
+import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
+import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
+import de.ticketwerk.pricing.api.PricedEntry;
+import de.ticketwerk.pricing.api.PricingCommands.PriceWorkWithoutContract;
+import de.ticketwerk.pricing.api.PricingCommands.ReverseWorkWithoutContract;
+import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
+import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
+import de.ticketwerk.pricing.domain.EntryPricings;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A customer's master data. Work done while no contract is in force is priced here, at the default HOURLY price
+ * list, and flagged for the back office.
+ */
+public class Customer {
+
+    private static final PublicHolidays HOLIDAYS = new GermanPublicHolidays();
+
+    @AggregateIdentifier
+    private UUID customerId;
+    private CustomerDetails details;
+    private EntryPricings pricingsWithoutContract = new EntryPricings();
+
+    protected Customer() {
+    }
+
+    @CommandHandler
+    public Customer(RegisterCustomer cmd) {
+        apply(new CustomerRegistered(cmd.customerId(), cmd.details(), cmd.actor(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateCustomer cmd) {
+        if (!cmd.details().equals(details)) {
+            apply(new CustomerUpdated(customerId, cmd.details(), cmd.actor(), cmd.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(PriceWorkWithoutContract cmd) {
+        if (!pricingsWithoutContract.shouldPrice(cmd.entryId(), cmd.sourceSequence())) {
+            return;
+        }
+        PricedEntry pricing = PricingPolicy.price(cmd.work(),
+                new PricingPolicy.Basis(ContractType.HOURLY, null, cmd.defaultPriceList(), true), HOLIDAYS);
+        EntryPricings.emitPriced(customerId, null, customerId, cmd.ticketId(), cmd.entryId(), cmd.sourceSequence(),
+                pricing, cmd.actor(), cmd.at());
+    }
+
+    @CommandHandler
+    public void handle(ReverseWorkWithoutContract cmd) {
+        if (!pricingsWithoutContract.shouldReverse(cmd.entryId(), cmd.sourceSequence())) {
+            return;
+        }
+        apply(new TimeEntryPricingReversed(customerId, null, customerId, cmd.ticketId(), cmd.entryId(),
+                cmd.sourceSequence(), pricingsWithoutContract.active(cmd.entryId()).orElseThrow(), cmd.reason(),
+                cmd.actor(), cmd.at()));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerRegistered event) {
+        customerId = event.customerId();
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerUpdated event) {
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(TimeEntryPriced event) {
+        pricingsWithoutContract.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(TimeEntryPricingReversed event) {
+        pricingsWithoutContract.on(event);
+    }
+}
