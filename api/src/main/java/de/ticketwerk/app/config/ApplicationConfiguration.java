@@ -1,6 +1,21 @@
 package de.ticketwerk.app.config;
 
 import de.ticketwerk.projections.ticket.TicketQueries;
+import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.billing.policy.GermanPublicHolidays;
+import de.ticketwerk.billing.policy.PublicHolidays;
+import de.ticketwerk.pricing.domain.PricingProcess;
+import de.ticketwerk.projections.contract.ContractProjection;
+import de.ticketwerk.projections.contract.ContractQueries;
+import de.ticketwerk.projections.customer.CustomerProjection;
+import de.ticketwerk.projections.customer.CustomerQueries;
+import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.pricing.PricingProjection;
+import de.ticketwerk.projections.pricing.PricingQueries;
+import de.ticketwerk.projections.ticket.TicketProjection;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PricingProperties.class)
 class ApplicationConfiguration {
 
     @Bean
@@ -16,7 +32,63 @@ class ApplicationConfiguration {
     }
 
     @Bean
+    TicketProjection ticketProjection(JdbcTemplate jdbcTemplate) {
+        return new TicketProjection(jdbcTemplate);
+    }
+
+    @Bean
     TicketQueries ticketQueries(JdbcTemplate jdbcTemplate) {
         return new TicketQueries(jdbcTemplate);
+    }
+
+    @Bean
+    Documents documents(Serializer serializer) {
+        return new Documents(serializer);
+    }
+
+    @Bean
+    CustomerProjection customerProjection(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new CustomerProjection(jdbcTemplate, documents);
+    }
+
+    @Bean
+    CustomerQueries customerQueries(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new CustomerQueries(jdbcTemplate, documents);
+    }
+
+    @Bean
+    ContractProjection contractProjection(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new ContractProjection(jdbcTemplate, documents);
+    }
+
+    @Bean
+    ContractQueries contractQueries(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new ContractQueries(jdbcTemplate, documents);
+    }
+
+    @Bean
+    PricingProjection pricingProjection(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new PricingProjection(jdbcTemplate, documents);
+    }
+
+    @Bean
+    PricingQueries pricingQueries(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new PricingQueries(jdbcTemplate, documents);
+    }
+
+    @Bean
+    WriteSideRegistry writeSideRegistry(JdbcTemplate jdbcTemplate) {
+        return new WriteSideRegistry(jdbcTemplate);
+    }
+
+    @Bean
+    PublicHolidays publicHolidays() {
+        return new GermanPublicHolidays();
+    }
+
+    @Bean
+    PricingProcess pricingProcess(CommandGateway commandGateway, WriteSideRegistry registry,
+                                  PricingProperties properties) {
+        return new PricingProcess(commandGateway, registry, registry, properties.defaultPriceList());
     }
 }

@@ -1,6 +1,15 @@
 package de.ticketwerk.app.config;
 
-import de.ticketwerk.projections.ticket.TicketProjection;
+import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.contract.domain.Contract;
+import de.ticketwerk.customer.domain.Customer;
+import de.ticketwerk.pricing.domain.PricingProcess;
+import de.ticketwerk.ticket.api.TicketEvents.TimeEntryCorrected;
+import de.ticketwerk.ticket.api.TicketEvents.TimeEntryVoided;
+import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import de.ticketwerk.ticket.domain.Ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -19,7 +28,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -29,11 +42,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Axon's infrastructure, declared explicitly rather than left to auto-configuration: the JDBC event store and
@@ -131,25 +144,76 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** A bean, because Spring's snapshotter looks for the factories of the aggregates it snapshots among beans. */
+    /*
+     * Beans, because Spring's snapshotter looks for the factories of the aggregates it snapshots among beans. Their
+     * aggregate models must resolve the registry that command handlers take as a parameter.
+     */
+
     @Bean
-    AggregateFactory<Ticket> ticketFactory() {
-        return new GenericAggregateFactory<>(Ticket.class);
+    AggregateFactory<Ticket> ticketFactory(WriteSideRegistry registry) {
+        return factory(Ticket.class, registry);
     }
 
     @Bean
-    ConfigurerModule ticketAggregate(AggregateFactory<Ticket> ticketFactory,
-                                     @Value("${ticketwerk.snapshots.ticket-after-events}") int snapshotThreshold) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(Ticket.class)
-                        .configureAggregateFactory(c -> ticketFactory)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                                snapshotThreshold)));
+    AggregateFactory<Customer> customerFactory(WriteSideRegistry registry) {
+        return factory(Customer.class, registry);
     }
 
     @Bean
-    TicketProjection ticketProjection(JdbcTemplate jdbcTemplate) {
-        return new TicketProjection(jdbcTemplate);
+    AggregateFactory<Contract> contractFactory(WriteSideRegistry registry) {
+        return factory(Contract.class, registry);
+    }
+
+    private static <A> AggregateFactory<A> factory(Class<A> type, WriteSideRegistry registry) {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(type),
+                        new SimpleResourceParameterResolverFactory(List.of(registry)))));
+    }
+
+    @Bean
+    ConfigurerModule aggregates(AggregateFactory<Ticket> ticketFactory, AggregateFactory<Customer> customerFactory,
+                                AggregateFactory<Contract> contractFactory,
+                                @Value("${ticketwerk.snapshots.ticket-after-events}") int ticketThreshold,
+                                @Value("${ticketwerk.snapshots.customer-after-events}") int customerThreshold,
+                                @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold) {
+        return configurer -> {
+            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold));
+            configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold));
+            configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold));
+        };
+    }
+
+    private static <A> AggregateConfigurer<A> snapshotted(Class<A> type, AggregateFactory<A> factory, int threshold) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureAggregateFactory(c -> factory)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold));
+    }
+
+    /**
+     * Pricing must never skip an event: a failure rolls back and is retried. Its events are handled in order per
+     * customer, so two entries never price on the same contract at once. The registry fails the command it follows.
+     */
+    @Bean
+    ConfigurerModule pricingProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(PricingProcess.NAME, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(WriteSideRegistry.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerSequencingPolicy(PricingProcess.NAME, c -> AxonConfiguration::customerOfTimeEntry);
+    }
+
+    private static Object customerOfTimeEntry(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        if (payload instanceof TimeLogged e) {
+            return e.customerId();
+        }
+        if (payload instanceof TimeEntryCorrected e) {
+            return e.customerId();
+        }
+        if (payload instanceof TimeEntryVoided e) {
+            return e.customerId();
+        }
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 
     @Bean

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The read models and their rebuild from the event store. A rebuild empties the projection's tables and replays
- * every event into them; until it has caught up, reads show a partial picture.
+ * every event into them; until it has caught up, reads show a partial picture. Processes (pricing) are not read
+ * models and are neither listed nor rebuilt.
  */
 @RestController
 @RequestMapping("/api/v1/projections")
@@ -36,7 +37,9 @@ class ProjectionController {
     List<ProjectionStatus> list() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
-                .map(p -> status((StreamingEventProcessor) p))
+                .map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor::supportsReset)
+                .map(ProjectionController::status)
                 .toList();
     }
 
@@ -57,6 +60,7 @@ class ProjectionController {
 
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .filter(StreamingEventProcessor::supportsReset)
                 .orElseThrow(() -> new NotFound("no projection " + name));
     }
 

@@ -1,6 +1,7 @@
 package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.TicketwerkApplication;
+import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +39,12 @@ class ExternalDatabaseTest {
                 Http.Response opened = http.post("/api/v1/tickets", """
                         {"customerId": "%s", "channel": "PORTAL", "kind": "SERVICE_REQUEST",
                          "serviceItem": "USER_ADMIN", "title": "New employee", "reporter": "HR"}"""
-                        .formatted(UUID.randomUUID()));
+                        .formatted(ApiTest.registerCustomer(http, "Kanzlei Extern", "BY")));
                 assertThat(opened.status()).isEqualTo(201);
             }
 
             JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(url, external.user(), ""));
-            assertThat(direct.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(1);
+            assertThat(direct.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(2);
             assertThat(unusedDataDir).isEmptyDirectory();
         }
     }

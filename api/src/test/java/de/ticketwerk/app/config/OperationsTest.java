@@ -21,7 +21,7 @@ class OperationsTest extends ApiTest {
 
     @Test
     void prometheusShowsAxonMetrics() {
-        openTicket(UUID.randomUUID(), "Metrics");
+        openTicket(registerCustomer(), "Metrics");
         Http.Response metrics = http.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("commandBus_").contains("payloadType=\"OpenTicket\"")

@@ -1,6 +1,7 @@
 package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.TicketwerkApplication;
+import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ class RestartTest {
     @Test
     void stoppingAndRestartingKeepsEveryTicketAndEvent() {
         UUID ticket;
+        UUID entry;
         long events;
         try (ConfigurableApplicationContext first = start()) {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
@@ -54,12 +56,16 @@ class RestartTest {
             Http http = http(first);
             Http.Response opened = http.post("/api/v1/tickets", """
                     {"customerId": "%s", "channel": "EMAIL", "kind": "INCIDENT", "serviceItem": "BACKUP_CHECK",
-                     "title": "Backup failed", "reporter": "Herr Krause"}""".formatted(UUID.randomUUID()));
+                     "title": "Backup failed", "reporter": "Herr Krause"}"""
+                    .formatted(ApiTest.registerCustomer(http, "Praxis Krause", "HE")));
             ticket = UUID.fromString(opened.json().get("ticketId").asString());
-            assertThat(http.post("/api/v1/tickets/" + ticket + "/time-entries", """
+            Http.Response logged = http.post("/api/v1/tickets/" + ticket + "/time-entries", """
                     {"start": "2026-03-03T08:00:00Z", "end": "2026-03-03T08:45:00Z", "role": "TECHNICIAN",
-                     "mode": "REMOTE"}""").status()).isEqualTo(201);
+                     "mode": "REMOTE"}""");
+            assertThat(logged.status()).isEqualTo(201);
+            entry = UUID.fromString(logged.json().get("entryId").asString());
             awaitDetail(http, ticket, 1);
+            ApiTest.awaitPricing(http, entry, pricing -> true);
             events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
 
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0, false))
@@ -72,6 +78,8 @@ class RestartTest {
             JsonNode detail = awaitDetail(http(second), ticket, 1);
             assertThat(detail.get("ticket").get("title").asString()).isEqualTo("Backup failed");
             assertThat(detail.get("timeEntries").get(0).get("minutes").asLong()).isEqualTo(45);
+            assertThat(ApiTest.awaitPricing(http(second), entry, pricing -> true).get("current").get("netAmount")
+                    .decimalValue()).isEqualByComparingTo("67.50");
             assertThat(second.getBean(JdbcTemplate.class)
                     .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
         }

@@ -21,7 +21,7 @@ class SnapshotTest extends ApiTest {
 
     @Test
     void aLongTicketIsSnapshottedAsReadableJsonAndLoadsFromIt() {
-        UUID ticket = openTicket(UUID.randomUUID(), "Long story");
+        UUID ticket = openTicket(registerCustomer(), "Long story");
         String path = "/api/v1/tickets/" + ticket;
         ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
         ok(http.post(path + "/start-work", null));

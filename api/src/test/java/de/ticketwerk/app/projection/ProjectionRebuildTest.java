@@ -33,7 +33,7 @@ class ProjectionRebuildTest extends ApiTest {
 
     private void someHistory() {
         for (int i = 0; i < 3; i++) {
-            UUID ticket = openTicket(UUID.randomUUID(), "Rebuild " + i);
+            UUID ticket = openTicket(registerCustomer(), "Rebuild " + i);
             String path = "/api/v1/tickets/" + ticket;
             ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
             ok(http.post(path + "/start-work", null));

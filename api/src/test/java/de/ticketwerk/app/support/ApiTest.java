@@ -41,6 +41,23 @@ public abstract class ApiTest {
         return count == null ? 0 : count;
     }
 
+    protected UUID registerCustomer() {
+        return registerCustomer("Steuerberatung Berger", "NW");
+    }
+
+    protected UUID registerCustomer(String name, String federalState) {
+        return registerCustomer(http, name, federalState);
+    }
+
+    public static UUID registerCustomer(Http http, String name, String federalState) {
+        Http.Response response = http.post("/api/v1/customers", """
+                {"name": "%s", "federalState": "%s", "address": {"street": "Marktstraße 1", "postalCode": "48143",
+                 "city": "Münster"}, "vatId": "DE123456789", "debtorNumber": "10042",
+                 "reportEmails": ["kanzlei@berger.example"]}""".formatted(name, federalState));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return UUID.fromString(response.json().get("customerId").asString());
+    }
+
     protected UUID openTicket(UUID customerId, String title) {
         Http.Response response = http.post("/api/v1/tickets", """
                 {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
@@ -56,6 +73,21 @@ public abstract class ApiTest {
                  "description": "Reinstalled the driver", "technician": "jonas"}""".formatted(start, end));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return UUID.fromString(response.json().get("entryId").asString());
+    }
+
+    /** Pricing follows a time event asynchronously; wait until the entry's pricing matches. */
+    protected JsonNode awaitPricing(UUID entryId, java.util.function.Predicate<JsonNode> condition) {
+        return awaitPricing(http, entryId, condition);
+    }
+
+    public static JsonNode awaitPricing(Http http, UUID entryId, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Http.Response response = http.get("/api/v1/time-entries/" + entryId + "/pricing");
+            last[0] = response.status() == 200 ? response.json() : null;
+            return last[0] != null && condition.test(last[0]);
+        });
+        return last[0];
     }
 
     protected void ok(Http.Response response) {

@@ -31,16 +31,17 @@ class BadInputApiTest extends ApiTest {
     @BeforeAll
     void ticketsInEveryState() {
         connect();
-        inProgress = openTicket(UUID.randomUUID(), "In progress");
+        inProgress = openTicket(registerCustomer(), "In progress");
         ok(http.put("/api/v1/tickets/" + inProgress + "/assignee", "{\"assignee\": \"jonas\"}"));
         ok(http.post("/api/v1/tickets/" + inProgress + "/start-work", null));
         entry = logTime(inProgress, "2026-03-03T15:00:00Z", "2026-03-03T16:00:00Z");
 
-        closed = openTicket(UUID.randomUUID(), "Closed");
+        closed = openTicket(registerCustomer(), "Closed");
         ok(http.put("/api/v1/tickets/" + closed + "/assignee", "{\"assignee\": \"jonas\"}"));
         ok(http.post("/api/v1/tickets/" + closed + "/start-work", null));
         ok(http.post("/api/v1/tickets/" + closed + "/resolve", "{\"resolution\": \"done\"}"));
         ok(http.post("/api/v1/tickets/" + closed + "/close", null));
+        awaitPricing(entry, pricing -> true);
     }
 
     Stream<Arguments> badRequests() {

@@ -22,7 +22,7 @@ class TicketLifecycleApiTest extends ApiTest {
 
     @Test
     void aTicketRunsThroughItsWholeLifecycleAndEveryStepIsRecordedWithWhoAndWhen() {
-        UUID ticket = openTicket(UUID.randomUUID(), "Printer down");
+        UUID ticket = openTicket(registerCustomer(), "Printer down");
         String path = "/api/v1/tickets/" + ticket;
 
         ok(http.put(path + "/classification", "{\"kind\": \"SERVICE_REQUEST\", \"serviceItem\": \"DEVICE_ADMIN\"}"));
@@ -63,7 +63,7 @@ class TicketLifecycleApiTest extends ApiTest {
 
     @Test
     void timeIsLoggedCorrectedAndVoidedWithItsWholeHistoryKept() {
-        UUID ticket = openTicket(UUID.randomUUID(), "Server slow");
+        UUID ticket = openTicket(registerCustomer(), "Server slow");
         String path = "/api/v1/tickets/" + ticket + "/time-entries/";
         UUID kept = logTime(ticket, "2026-03-03T16:00:00+01:00", "2026-03-03T16:07:00+01:00");
         UUID voided = logTime(ticket, "2026-03-04T09:00:00Z", "2026-03-04T10:00:00Z");
@@ -99,7 +99,7 @@ class TicketLifecycleApiTest extends ApiTest {
 
     @Test
     void aVoidReasonMayComeAsAQueryParameter() {
-        UUID ticket = openTicket(UUID.randomUUID(), "Mail stuck");
+        UUID ticket = openTicket(registerCustomer(), "Mail stuck");
         UUID entry = logTime(ticket, "2026-03-04T09:00:00Z", "2026-03-04T09:30:00Z");
         ok(http.delete("/api/v1/tickets/" + ticket + "/time-entries/" + entry + "?reason=Duplicate", null));
         JsonNode detail = awaitTicket(ticket, d -> d.get("timeEntries").size() == 1
@@ -110,12 +110,12 @@ class TicketLifecycleApiTest extends ApiTest {
 
     @Test
     void theListFiltersByCustomerAndStatusAndPagesInAStableOrder() {
-        UUID customer = UUID.randomUUID();
+        UUID customer = registerCustomer();
         List<UUID> opened = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             opened.add(openTicket(customer, "Ticket " + i));
         }
-        openTicket(UUID.randomUUID(), "Someone else's");
+        openTicket(registerCustomer(), "Someone else's");
         ok(http.put("/api/v1/tickets/" + opened.get(2) + "/assignee", "{\"assignee\": \"mia\"}"));
         String newOnes = "/api/v1/tickets?customerId=" + customer + "&status=NEW";
         await().atMost(Duration.ofSeconds(15)).until(() -> http.get(newOnes).json().get("totalItems").asLong() == 4
@@ -138,7 +138,7 @@ class TicketLifecycleApiTest extends ApiTest {
     void openingAnswersWithTheLocationOfTheNewTicket() {
         Http.Response response = http.post("/api/v1/tickets", """
                 {"customerId": "%s", "channel": "MONITORING", "kind": "INCIDENT", "serviceItem": "MONITORING",
-                 "title": "Disk C: 95 %% full", "reporter": "PRTG"}""".formatted(UUID.randomUUID()));
+                 "title": "Disk C: 95 %% full", "reporter": "PRTG"}""".formatted(registerCustomer()));
         assertThat(response.status()).isEqualTo(201);
         UUID ticket = UUID.fromString(response.json().get("ticketId").asString());
         assertThat(response.location()).isEqualTo("/api/v1/tickets/" + ticket);

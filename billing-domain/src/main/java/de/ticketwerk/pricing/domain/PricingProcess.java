@@ -18,6 +18,7 @@ import de.ticketwerk.ticket.api.TicketEvents.TimeEntryVoided;
 import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
@@ -30,9 +31,11 @@ import java.util.UUID;
 /**
  * Prices every time entry by the contract in force on its work date (R-C1…R-C4, R-E3). A correction reverses the
  * earlier pricing wherever it was and prices anew; a void reverses it. Each ticket event is handled once: its
- * sequence number is recorded with the pricing, and an event whose number is already recorded is skipped.
+ * sequence number is recorded with the pricing, and an event whose number is already recorded is skipped. It is
+ * a process, not a read model: it is never replayed.
  */
 @ProcessingGroup(PricingProcess.NAME)
+@DisallowReplay
 public class PricingProcess {
 
     public static final String NAME = "pricing";

@@ -1,0 +1,116 @@
+package de.ticketwerk.app.contract;
+
+import de.ticketwerk.app.contract.ContractRequests.ConcludeContractRequest;
+import de.ticketwerk.app.contract.ContractRequests.PriceChangeRequest;
+import de.ticketwerk.app.contract.ContractRequests.TerminationRequest;
+import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
+import de.ticketwerk.contract.api.ContractCommands.ConcludeContract;
+import de.ticketwerk.contract.api.ContractCommands.TerminateContract;
+import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.projections.contract.ContractQueries;
+import de.ticketwerk.projections.contract.ContractView;
+import de.ticketwerk.rules.CustomerNotRegistered;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Contracts: conclude with terms, read, list per customer, announce a price change, terminate. */
+@RestController
+@RequestMapping("/api/v1/contracts")
+class ContractController {
+
+    private final CommandGateway commands;
+    private final ContractQueries contracts;
+    private final WriteSideRegistry registry;
+    private final Clock clock;
+
+    ContractController(CommandGateway commands, ContractQueries contracts, WriteSideRegistry registry,
+                       Clock clock) {
+        this.commands = commands;
+        this.contracts = contracts;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, UUID>> conclude(@Valid @RequestBody ConcludeContractRequest body,
+                                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        FederalState customerState = registry.customerState(body.customerId())
+                .orElseThrow(() -> new CustomerNotRegistered(body.customerId()));
+        ContractTerms terms = body.terms(customerState);
+        UUID contractId = UUID.randomUUID();
+        commands.sendAndWait(new ConcludeContract(contractId, body.customerId(), body.type(), body.level(),
+                body.startDate(), body.endDate(), terms, Actor.of(actor), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractId))
+                .body(Map.of("contractId", contractId));
+    }
+
+    @GetMapping("/{contractId}")
+    ContractView get(@PathVariable UUID contractId) {
+        return contracts.find(contractId).orElseThrow(() -> new NotFound("no contract " + contractId));
+    }
+
+    @GetMapping
+    List<ContractView> ofCustomer(@RequestParam UUID customerId) {
+        return contracts.ofCustomer(customerId);
+    }
+
+    @PostMapping("/{contractId}/price-changes")
+    Map<String, Object> announcePriceChange(@PathVariable UUID contractId, @Valid @RequestBody PriceChangeRequest body,
+                                            @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        LocalDate announcedOn = body.announcedOn() == null ? today() : body.announcedOn();
+        send(contractId, new AnnouncePriceChange(contractId, announcedOn, body.effectiveFrom(), body.monthlyFee(),
+                body.hourlyRates(), Actor.of(actor), clock.instant()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("contractId", contractId);
+        answer.put("effectiveFrom", body.effectiveFrom());
+        answer.put("specialTerminationEnd", body.effectiveFrom().minusDays(1));
+        return answer;
+    }
+
+    @PostMapping("/{contractId}/termination")
+    Map<String, Object> terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminationRequest body,
+                                  @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        LocalDate endDate = (LocalDate) send(contractId, new TerminateContract(contractId, body.receivedOn(),
+                body.channel(), body.by(), Boolean.TRUE.equals(body.specialRight()), Actor.of(actor),
+                clock.instant()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("contractId", contractId);
+        answer.put("endDate", endDate);
+        return answer;
+    }
+
+    private Object send(UUID contractId, Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("no contract " + contractId);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of(ContractTerms.DEFAULT_ZONE));
+    }
+}

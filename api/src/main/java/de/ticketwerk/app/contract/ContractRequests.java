@@ -1,0 +1,133 @@
+package de.ticketwerk.app.contract;
+
+import de.ticketwerk.contract.api.BillingUnit;
+import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.contract.api.NoticeChannel;
+import de.ticketwerk.contract.api.Party;
+import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.contract.api.ServiceLevel;
+import de.ticketwerk.contract.api.ServiceWindow;
+import de.ticketwerk.contract.api.SurchargeRules;
+import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.ServiceItem;
+import de.ticketwerk.ticket.api.WorkMode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The JSON bodies the contract endpoints accept. Every term is optional; what is left out is the seed default. */
+final class ContractRequests {
+
+    private ContractRequests() {
+    }
+
+    record ConcludeContractRequest(@NotNull java.util.UUID customerId,
+                                   @NotNull ContractType type,
+                                   ServiceLevel level,
+                                   @NotNull LocalDate startDate,
+                                   LocalDate endDate,
+                                   @PositiveOrZero BigDecimal monthlyFee,
+                                   Map<Role, @NotNull @PositiveOrZero BigDecimal> hourlyRates,
+                                   Boolean minuteExact,
+                                   @Size(max = 8) List<@Valid @NotNull BillingUnitRequest> billingUnits,
+                                   @Size(max = 14) List<@Valid @NotNull ServiceWindowRequest> serviceHours,
+                                   FederalState holidayState,
+                                   @Size(max = 64) String zone,
+                                   @Valid SurchargeRequest surcharges,
+                                   @PositiveOrZero @Max(1000) BigDecimal emergencyPercent,
+                                   @PositiveOrZero BigDecimal travelFee,
+                                   @PositiveOrZero @Max(100) BigDecimal vatPercent,
+                                   Set<@NotNull ServiceItem> coverage,
+                                   @Valid QuotaRequest quota,
+                                   @Min(0) @Max(120) Integer minimumTermMonths,
+                                   @Min(0) @Max(24) Integer noticeMonths) {
+
+        /** The seed defaults for the type, with every given term put in their place. */
+        ContractTerms terms(FederalState customerState) {
+            ContractTerms d = ContractTerms.defaults(type, level, holidayState == null ? customerState : holidayState);
+            Map<Role, BigDecimal> rates = new EnumMap<>(d.hourlyRates());
+            if (hourlyRates != null) {
+                rates.putAll(hourlyRates);
+            }
+            List<BillingUnit> units = new ArrayList<>(Boolean.TRUE.equals(minuteExact)
+                    ? ContractTerms.minuteExactUnits() : d.billingUnits());
+            if (billingUnits != null) {
+                for (BillingUnitRequest given : billingUnits) {
+                    units.removeIf(u -> u.role() == given.role() && u.mode() == given.mode());
+                    units.add(new BillingUnit(given.role(), given.mode(), given.firstUnit(), given.step()));
+                }
+            }
+            List<ServiceWindow> windows = serviceHours == null ? d.serviceHours()
+                    : serviceHours.stream().map(w -> new ServiceWindow(w.day(), w.from(), w.to())).toList();
+            return new ContractTerms(or(monthlyFee, d.monthlyFee()), rates, units, windows, d.holidayState(),
+                    or(zone, d.zone()), surcharges == null ? d.surcharges() : surcharges.rules(d.surcharges()),
+                    or(emergencyPercent, d.emergencyPercent()), or(travelFee, d.travelFee()),
+                    or(vatPercent, d.vatPercent()), coverage == null ? d.coverage() : coverage,
+                    quota == null ? d.quota() : quota.terms(d.quota() == null ? QuotaTerms.SEED_000 : d.quota()),
+                    or(minimumTermMonths, d.minimumTermMonths()), or(noticeMonths, d.noticeMonths()));
+        }
+    }
+
+    record BillingUnitRequest(@NotNull Role role, @NotNull WorkMode mode, @NotNull @Min(0) @Max(1440) Integer firstUnit,
+                              @NotNull @Min(1) @Max(1440) Integer step) {
+    }
+
+    record ServiceWindowRequest(@NotNull DayOfWeek day, @NotNull LocalTime from, @NotNull LocalTime to) {
+    }
+
+    record SurchargeRequest(@Min(0) @Max(1440) Integer weekdayFirstMinutes,
+                            @PositiveOrZero @Max(1000) BigDecimal weekdayFirstPercent,
+                            @PositiveOrZero @Max(1000) BigDecimal weekdayFurtherPercent,
+                            @PositiveOrZero @Max(1000) BigDecimal weekendHolidayPercent) {
+
+        SurchargeRules rules(SurchargeRules d) {
+            return new SurchargeRules(or(weekdayFirstMinutes, d.weekdayFirstMinutes()),
+                    or(weekdayFirstPercent, d.weekdayFirstPercent()),
+                    or(weekdayFurtherPercent, d.weekdayFurtherPercent()),
+                    or(weekendHolidayPercent, d.weekendHolidayPercent()));
+        }
+    }
+
+    record QuotaRequest(@Min(0) @Max(10_000_000) Long allotmentMinutes,
+                        QuotaTerms.AllotmentPeriod period,
+                        QuotaTerms.ExpiryPolicy expiry,
+                        QuotaTerms.SettlementPeriod settlement,
+                        @PositiveOrZero BigDecimal overageRate) {
+
+        QuotaTerms terms(QuotaTerms d) {
+            return new QuotaTerms(or(allotmentMinutes, d.allotmentMinutes()), or(period, d.period()),
+                    or(expiry, d.expiry()), or(settlement, d.settlement()), or(overageRate, d.overageRate()));
+        }
+    }
+
+    record PriceChangeRequest(LocalDate announcedOn,
+                              @NotNull LocalDate effectiveFrom,
+                              @PositiveOrZero BigDecimal monthlyFee,
+                              Map<Role, @NotNull @PositiveOrZero BigDecimal> hourlyRates) {
+    }
+
+    record TerminationRequest(@NotNull LocalDate receivedOn,
+                              @NotNull NoticeChannel channel,
+                              @NotNull Party by,
+                              Boolean specialRight) {
+    }
+
+    private static <T> T or(T given, T fallback) {
+        return given == null ? fallback : given;
+    }
+}

@@ -1,0 +1,77 @@
+package de.ticketwerk.app.customer;
+
+import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
+import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
+import de.ticketwerk.projections.customer.CustomerQueries;
+import de.ticketwerk.projections.customer.CustomerView;
+import de.ticketwerk.projections.ticket.TicketViews.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/** Customers' master data. Reads follow the command within moments, like every read model. */
+@RestController
+@RequestMapping("/api/v1/customers")
+class CustomerController {
+
+    private final CommandGateway commands;
+    private final CustomerQueries queries;
+    private final Clock clock;
+
+    CustomerController(CommandGateway commands, CustomerQueries queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody CustomerRequest body,
+                                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        UUID customerId = UUID.randomUUID();
+        commands.sendAndWait(new RegisterCustomer(customerId, body.details(), Actor.of(actor), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId))
+                .body(Map.of("customerId", customerId));
+    }
+
+    @PutMapping("/{customerId}")
+    Map<String, UUID> update(@PathVariable UUID customerId, @Valid @RequestBody CustomerRequest body,
+                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+        try {
+            commands.sendAndWait(new UpdateCustomer(customerId, body.details(), Actor.of(actor), clock.instant()));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("no customer " + customerId);
+        }
+        return Map.of("customerId", customerId);
+    }
+
+    @GetMapping("/{customerId}")
+    CustomerView get(@PathVariable UUID customerId) {
+        return queries.find(customerId).orElseThrow(() -> new NotFound("no customer " + customerId));
+    }
+
+    @GetMapping
+    Page<CustomerView> list(@RequestParam(required = false) String name,
+                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.list(name, page, size);
+    }
+}

@@ -1,0 +1,81 @@
+package de.ticketwerk.app.pricing;
+
+import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.billing.policy.PricingPolicy;
+import de.ticketwerk.billing.policy.PublicHolidays;
+import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.pricing.api.PricedEntry;
+import de.ticketwerk.pricing.api.Work;
+import de.ticketwerk.projections.contract.ContractQueries;
+import de.ticketwerk.projections.contract.ContractView;
+import de.ticketwerk.projections.pricing.EntryPricingView;
+import de.ticketwerk.projections.pricing.PricingQueries;
+import de.ticketwerk.rules.RuleViolation;
+import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.ServiceItem;
+import de.ticketwerk.ticket.api.TicketKind;
+import de.ticketwerk.ticket.api.TimeEntryDetails;
+import de.ticketwerk.ticket.api.WorkMode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The stored pricing of time entries, and a preview that prices a hypothetical entry without storing anything. */
+@RestController
+@RequestMapping("/api/v1")
+class PricingController {
+
+    record PreviewRequest(@NotNull UUID contractId,
+                          @NotNull TicketKind kind,
+                          @NotNull ServiceItem serviceItem,
+                          @NotNull Instant start,
+                          @NotNull Instant end,
+                          @NotNull Role role,
+                          @NotNull WorkMode mode,
+                          Boolean billable,
+                          @Size(max = 2_000) String nonBillableReason,
+                          Boolean emergency) {
+    }
+
+    private final PricingQueries pricing;
+    private final ContractQueries contracts;
+    private final PublicHolidays holidays;
+
+    PricingController(PricingQueries pricing, ContractQueries contracts, PublicHolidays holidays) {
+        this.pricing = pricing;
+        this.contracts = contracts;
+        this.holidays = holidays;
+    }
+
+    @GetMapping("/time-entries/{entryId}/pricing")
+    EntryPricingView pricingOf(@PathVariable UUID entryId) {
+        return pricing.ofEntry(entryId).orElseThrow(() -> new NotFound("no pricing for time entry " + entryId
+                + " (yet: an entry is priced moments after it is logged)"));
+    }
+
+    @PostMapping("/pricing/preview")
+    PricedEntry preview(@Valid @RequestBody PreviewRequest body) {
+        ContractView contract = contracts.find(body.contractId())
+                .orElseThrow(() -> new NotFound("no contract " + body.contractId()));
+        TimeEntryDetails entry = new TimeEntryDetails(body.start(), body.end(), body.role(), body.mode(), "preview",
+                body.billable() == null || body.billable(), body.nonBillableReason(),
+                Boolean.TRUE.equals(body.emergency()), "preview");
+        LocalDate workDate = PricingPolicy.workDate(entry, contract.terms());
+        if (!contract.inForceOn(workDate)) {
+            throw new RuleViolation("R-C1", "contract " + contract.contractId() + " is not in force on " + workDate);
+        }
+        ContractTerms terms = contract.termsOn(workDate);
+        return PricingPolicy.price(new Work(body.kind(), body.serviceItem(), entry),
+                new PricingPolicy.Basis(contract.type(), contract.level(), terms, false), holidays);
+    }
+}

@@ -1,0 +1,32 @@
+package de.ticketwerk.projections.contract;
+
+import de.ticketwerk.projections.json.Documents;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public class ContractQueries {
+
+    private final JdbcTemplate jdbc;
+    private final Documents documents;
+
+    public ContractQueries(JdbcTemplate jdbc, Documents documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    public Optional<ContractView> find(UUID contractId) {
+        return jdbc.queryForList("SELECT document FROM contract_view WHERE contract_id = ?", String.class, contractId)
+                .stream().findFirst().map(json -> documents.fromJson(json, ContractView.class));
+    }
+
+    /** Oldest first. */
+    public List<ContractView> ofCustomer(UUID customerId) {
+        return jdbc.queryForList("""
+                        SELECT document FROM contract_view WHERE customer_id = ?
+                        ORDER BY start_date, contract_id""", String.class, customerId).stream()
+                .map(json -> documents.fromJson(json, ContractView.class)).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package de.ticketwerk.projections.contract;
+
+import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.contract.api.NoticeChannel;
+import de.ticketwerk.contract.api.Party;
+import de.ticketwerk.contract.api.PriceChange;
+import de.ticketwerk.contract.api.ServiceLevel;
+import de.ticketwerk.ticket.api.Role;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A contract with its terms as concluded, its announced price changes and its termination. {@code endDate} is the
+ * last day in force (null: runs until terminated); {@code noticeDeadline} is the last day notice can be received to
+ * end it with the minimum term.
+ */
+public record ContractView(UUID contractId, UUID customerId, ContractType type, ServiceLevel level,
+                           LocalDate startDate, LocalDate endDate, LocalDate minimumTermEnd, LocalDate noticeDeadline,
+                           ContractTerms terms, List<PriceChangeView> priceChanges, TerminationView termination,
+                           String concludedBy, Instant concludedAt) {
+
+    public record PriceChangeView(LocalDate announcedOn, LocalDate effectiveFrom, BigDecimal monthlyFee,
+                                  Map<Role, BigDecimal> hourlyRates, LocalDate specialTerminationEnd,
+                                  String announcedBy, Instant announcedAt) {
+    }
+
+    public record TerminationView(LocalDate receivedOn, NoticeChannel channel, Party by, boolean specialRight,
+                                  LocalDate noticeDeadline, LocalDate endDate, String recordedBy,
+                                  Instant recordedAt) {
+    }
+
+    public ContractView {
+        priceChanges = priceChanges == null ? List.of() : List.copyOf(priceChanges);
+    }
+
+    public ContractView withPriceChange(PriceChangeView change) {
+        List<PriceChangeView> changes = new ArrayList<>(priceChanges);
+        changes.add(change);
+        return new ContractView(contractId, customerId, type, level, startDate, endDate, minimumTermEnd,
+                noticeDeadline, terms, changes, termination, concludedBy, concludedAt);
+    }
+
+    public ContractView withTermination(TerminationView ended) {
+        return new ContractView(contractId, customerId, type, level, startDate, ended.endDate(), minimumTermEnd,
+                noticeDeadline, terms, priceChanges, ended, concludedBy, concludedAt);
+    }
+
+    /** The terms on {@code date}, with the price changes that took effect by then. */
+    public ContractTerms termsOn(LocalDate date) {
+        return PriceChange.termsOn(terms, priceChanges.stream()
+                .map(c -> new PriceChange(c.effectiveFrom(), c.monthlyFee(), c.hourlyRates())).toList(), date);
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(startDate) && (endDate == null || !date.isAfter(endDate));
+    }
+}

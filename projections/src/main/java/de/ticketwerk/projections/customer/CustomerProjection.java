@@ -1,0 +1,46 @@
+package de.ticketwerk.projections.customer;
+
+import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
+import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
+import de.ticketwerk.projections.json.Documents;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ProcessingGroup(CustomerProjection.PROCESSING_GROUP)
+public class CustomerProjection {
+
+    public static final String PROCESSING_GROUP = "customers";
+
+    private final JdbcTemplate jdbc;
+    private final Documents documents;
+    private final CustomerQueries queries;
+
+    public CustomerProjection(JdbcTemplate jdbc, Documents documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+        this.queries = new CustomerQueries(jdbc, documents);
+    }
+
+    @EventHandler
+    void on(CustomerRegistered e) {
+        CustomerView view = new CustomerView(e.customerId(), e.details(), e.actor(), e.at(), e.actor(), e.at());
+        jdbc.update("INSERT INTO customer_view (customer_id, name, document) VALUES (?, ?, ?)", e.customerId(),
+                e.details().name(), documents.toJson(view));
+    }
+
+    @EventHandler
+    void on(CustomerUpdated e) {
+        CustomerView before = queries.find(e.customerId()).orElseThrow();
+        CustomerView view = new CustomerView(e.customerId(), e.details(), before.registeredBy(), before.registeredAt(),
+                e.actor(), e.at());
+        jdbc.update("UPDATE customer_view SET name = ?, document = ? WHERE customer_id = ?", e.details().name(),
+                documents.toJson(view), e.customerId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM customer_view");
+    }
+}

@@ -1,0 +1,60 @@
+package de.ticketwerk.projections.pricing;
+
+import de.ticketwerk.pricing.api.PricedEntry;
+import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
+import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
+import de.ticketwerk.projections.json.Documents;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every pricing decision and reversal per time entry. */
+@ProcessingGroup(PricingProjection.PROCESSING_GROUP)
+public class PricingProjection {
+
+    public static final String PROCESSING_GROUP = "time-entry-pricing";
+
+    private final JdbcTemplate jdbc;
+    private final Documents documents;
+
+    public PricingProjection(JdbcTemplate jdbc, Documents documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    @EventHandler
+    void on(TimeEntryPriced e, @SequenceNumber long sequence) {
+        insert(e.pricedBy(), sequence, e.entryId(), e.ticketId(), e.customerId(), e.contractId(), e.sourceSequence(),
+                "PRICED", e.pricing(), null, e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(TimeEntryPricingReversed e, @SequenceNumber long sequence) {
+        insert(e.pricedBy(), sequence, e.entryId(), e.ticketId(), e.customerId(), e.contractId(), e.sourceSequence(),
+                "REVERSED", e.reversed(), e.reason(), e.actor(), e.at());
+    }
+
+    private void insert(UUID pricedBy, long sequence, UUID entryId, UUID ticketId, UUID customerId, UUID contractId,
+                        long sourceSequence, String action, PricedEntry pricing, String reason, String actor,
+                        Instant at) {
+        jdbc.update("""
+                        INSERT INTO time_entry_pricing_view (priced_by, sequence_number, entry_id, ticket_id,
+                            customer_id, contract_id, source_sequence, action, settlement, net_amount, quota_minutes,
+                            without_contract, reason, pricing, recorded_by, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                pricedBy, sequence, entryId, ticketId, customerId, contractId, sourceSequence, action,
+                pricing.settlement().name(), pricing.netAmount(), pricing.quotaMinutes(), pricing.withoutContract(),
+                reason, documents.toJson(pricing), actor, Timestamp.from(at));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM time_entry_pricing_view");
+    }
+}
