@@ -20,7 +20,9 @@ public final class Http {
         }
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Money is read exactly: decimals become BigDecimal nodes with their scale. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
