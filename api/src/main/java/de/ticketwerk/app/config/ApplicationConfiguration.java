@@ -15,20 +15,38 @@ import de.ticketwerk.projections.pricing.PricingQueries;
 import de.ticketwerk.projections.ticket.TicketProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PricingProperties.class)
 class ApplicationConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ApplicationConfiguration.class);
+
+    /** The system clock, or a fixed instant for demos and tests ({@code ticketwerk.clock.fixed}, off by default). */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${ticketwerk.clock.fixed:}") String fixed) {
+        if (fixed.isBlank()) {
+            return Clock.systemUTC();
+        }
+        Instant now = Instant.parse(fixed);
+        log.warn("""
+
+                *****************************************************************************
+                *  FIXED CLOCK: ticketwerk.clock.fixed={} - the time never moves.      *
+                *  Every event is recorded at this instant. Never run production like this. *
+                *****************************************************************************""", now);
+        return Clock.fixed(now, ZoneOffset.UTC);
     }
 
     @Bean
