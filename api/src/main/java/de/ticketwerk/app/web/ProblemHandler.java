@@ -179,6 +179,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "UUID" -> "a UUID";
             case "Instant", "OffsetDateTime" -> "an ISO-8601 instant such as 2026-03-03T16:00:00+01:00";
+            case "LocalDate" -> "an ISO date such as 2026-03-01";
+            case "LocalTime" -> "a time such as 09:00";
+            case "BigDecimal" -> "a decimal number such as 90.00";
             case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
             default -> "a " + type.getSimpleName();

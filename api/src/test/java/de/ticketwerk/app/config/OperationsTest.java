@@ -29,13 +29,20 @@ class OperationsTest extends ApiTest {
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheTicketEndpoints() {
+    void theOpenApiDocumentDescribesTheEndpoints() {
         JsonNode paths = http.get("/v3/api-docs").json().get("paths");
         assertThat(paths.has("/api/v1/tickets")).isTrue();
         assertThat(paths.get("/api/v1/tickets").has("post")).isTrue();
         assertThat(paths.get("/api/v1/tickets").has("get")).isTrue();
         assertThat(paths.get("/api/v1/tickets/{ticketId}/time-entries/{entryId}").has("put")).isTrue();
         assertThat(paths.get("/api/v1/tickets/{ticketId}/time-entries/{entryId}").has("delete")).isTrue();
+        assertThat(paths.get("/api/v1/customers").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/customers/{customerId}").has("put")).isTrue();
+        assertThat(paths.get("/api/v1/contracts").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{contractId}/price-changes").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{contractId}/termination").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/time-entries/{entryId}/pricing").has("get")).isTrue();
+        assertThat(paths.get("/api/v1/pricing/preview").has("post")).isTrue();
     }
 
     @Test

@@ -5,6 +5,8 @@ import de.ticketwerk.app.support.Http;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -97,5 +99,49 @@ class ProjectionRebuildTest extends ApiTest {
         Http.Response unknown = http.post("/api/v1/projections/nothing/rebuild", null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "customers          | SELECT * FROM customer_view ORDER BY customer_id",
+            "contracts          | SELECT * FROM contract_view ORDER BY contract_id",
+            "time-entry-pricing | SELECT * FROM time_entry_pricing_view ORDER BY priced_by, sequence_number",
+    })
+    void rebuildingABillingReadModelGivesIdenticalRows(String name, String rows) {
+        UUID customer = registerCustomer("Rebuild " + name, "NW");
+        ok(http.put("/api/v1/customers/" + customer, "{\"name\": \"Rebuilt " + name + "\", \"federalState\": \"HH\"}"));
+        Http.Response concluded = http.post("/api/v1/contracts", """
+                {"customerId": "%s", "type": "QUOTA", "startDate": "2024-01-01"}""".formatted(customer));
+        String contract = concluded.json().get("contractId").asString();
+        ok(http.post("/api/v1/contracts/" + contract + "/price-changes", """
+                {"announcedOn": "2026-11-01", "effectiveFrom": "2027-02-01", "monthlyFee": 159.00}"""));
+        ok(http.post("/api/v1/contracts/" + contract + "/termination", """
+                {"receivedOn": "2026-11-02", "channel": "EMAIL", "by": "CUSTOMER"}"""));
+        UUID ticket = openTicket(customer, "Rebuild");
+        UUID entry = logTime(ticket, "2026-03-03T15:00:00Z", "2026-03-03T16:00:00Z");
+        ok(http.put("/api/v1/tickets/" + ticket + "/time-entries/" + entry, """
+                {"start": "2026-03-03T15:00:00Z", "end": "2026-03-03T15:45:00Z", "role": "TECHNICIAN",
+                 "mode": "ONSITE", "reason": "typo"}"""));
+        awaitPricing(entry, p -> p.get("history").size() == 3);
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow();
+        awaitCaughtUp(processor);
+        List<Map<String, Object>> live = jdbc.queryForList(rows);
+        assertThat(live).isNotEmpty();
+
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(jdbc.queryForList(rows)).isEmpty();
+        processor.start();
+        awaitCaughtUp(processor);
+
+        assertThat(jdbc.queryForList(rows)).isEqualTo(live);
+    }
+
+    @Test
+    void thePricingProcessIsNotAReadModelAndCannotBeRebuilt() {
+        assertThat(http.get("/api/v1/projections").json().toString()).contains("time-entry-pricing")
+                .doesNotContain("\"pricing\"").doesNotContain("registry");
+        assertThat(http.post("/api/v1/projections/pricing/rebuild", null).status()).isEqualTo(404);
     }
 }
