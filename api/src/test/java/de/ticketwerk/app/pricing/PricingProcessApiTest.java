@@ -2,7 +2,16 @@ package de.ticketwerk.app.pricing;
 
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
+import de.ticketwerk.ticket.api.Priority;
+import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.ServiceItem;
+import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
+import de.ticketwerk.ticket.api.TicketKind;
+import de.ticketwerk.ticket.api.TimeEntryDetails;
+import de.ticketwerk.ticket.api.WorkMode;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,5 +190,32 @@ class PricingProcessApiTest extends ApiTest {
         List<Map<String, Object>> tokens = jdbc.queryForList(
                 "SELECT token FROM token_entry WHERE processor_name = 'pricing' AND token IS NOT NULL");
         assertThat(tokens).isNotEmpty();
+    }
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Test
+    void timeOfATicketFromBeforeCustomersWereRegisteredIsSkippedWithoutBlockingPricing() {
+        UUID legacyTicket = UUID.randomUUID();
+        UUID legacyEntry = UUID.randomUUID();
+        TimeEntryDetails details = new TimeEntryDetails(java.time.Instant.parse("2026-03-03T09:00:00Z"),
+                java.time.Instant.parse("2026-03-03T10:00:00Z"), Role.TECHNICIAN, WorkMode.REMOTE, "old", true, null,
+                false, "tom");
+        eventStore.publish(new GenericDomainEventMessage<>("Ticket", legacyTicket.toString(), 0,
+                new TimeLogged(legacyTicket, legacyEntry, UUID.randomUUID(), TicketKind.INCIDENT,
+                        ServiceItem.REMOTE_SUPPORT, Priority.NORMAL, details, 60, "tom",
+                        java.time.Instant.parse("2026-03-03T10:00:00Z"))));
+
+        UUID customer = registerCustomer();
+        UUID entry = log(ticket(customer, "INCIDENT", "REMOTE_SUPPORT"), "2026-03-03T10:00", "2026-03-03T11:00", "");
+
+        assertThat(priced(entry).get("current").get("withoutContract").asBoolean()).isTrue();
+        StreamingEventProcessor pricing = processing.eventProcessor("pricing", StreamingEventProcessor.class)
+                .orElseThrow();
+        Long last = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> pricing.processingStatus().values().stream()
+                .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= last));
+        assertThat(http.get("/api/v1/time-entries/" + legacyEntry + "/pricing").status()).isEqualTo(404);
     }
 }

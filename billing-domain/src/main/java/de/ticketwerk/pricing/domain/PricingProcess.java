@@ -39,6 +39,7 @@ import java.util.UUID;
 public class PricingProcess {
 
     public static final String NAME = "pricing";
+    private static final System.Logger LOG = System.getLogger(PricingProcess.class.getName());
 
     private final CommandGateway commands;
     private final ContractDirectory contracts;
@@ -99,14 +100,19 @@ public class PricingProcess {
 
     private void price(UUID customerId, UUID ticketId, UUID entryId, long sequence, Work work, String actor,
                        Instant at) {
+        Optional<FederalState> state = contracts.customerState(customerId);
+        if (state.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "time entry {0} is not priced: its ticket''s customer {1} was never "
+                    + "registered (a ticket from before registration was required)", entryId, customerId);
+            return;
+        }
         Optional<ContractPeriod> contract = ContractSelection.contractFor(contracts.contractsOf(customerId), work);
         if (contract.isPresent()) {
             commands.sendAndWait(new PriceTimeEntry(contract.get().contractId(), entryId, ticketId, sequence, work,
                     actor, at));
         } else {
-            FederalState state = contracts.customerState(customerId).orElse(FederalState.NW);
             commands.sendAndWait(new PriceWorkWithoutContract(customerId, entryId, ticketId, sequence, work,
-                    defaultPriceList.termsFor(state), actor, at));
+                    defaultPriceList.termsFor(state.get()), actor, at));
         }
     }
 
