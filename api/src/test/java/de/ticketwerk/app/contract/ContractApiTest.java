@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +151,29 @@ class ContractApiTest extends ApiTest {
 
         conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
         conclude(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2025-06-01\"");
+    }
+
+    @Test
+    void concurrentConclusionsOfTheSameTypeLeaveExactlyOneContract() throws Exception {
+        UUID customer = registerCustomer();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> http.post("/api/v1/contracts", """
+                        {"customerId": "%s", "type": "HOURLY", "startDate": "2026-01-01"}""".formatted(customer))
+                        .status()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contract_registry WHERE customer_id = ?", Long.class,
+                customer)).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
