@@ -16,36 +16,12 @@ import static org.awaitility.Awaitility.await;
 
 class ContractApiTest extends ApiTest {
 
-    private UUID conclude(UUID customer, String fields) {
-        Http.Response response = http.post("/api/v1/contracts", """
-                {"customerId": "%s", %s}""".formatted(customer, fields));
-        assertThat(response.status()).as(response.text()).isEqualTo(201);
-        assertThat(response.location()).isEqualTo("/api/v1/contracts/" + response.json().get("contractId").asString());
-        return UUID.fromString(response.json().get("contractId").asString());
-    }
-
-    private JsonNode awaitContract(UUID contract, java.util.function.Predicate<JsonNode> condition) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Http.Response response = http.get("/api/v1/contracts/" + contract);
-            last[0] = response.status() == 200 ? response.json() : null;
-            return last[0] != null && condition.test(last[0]);
-        });
-        return last[0];
-    }
-
-    private void assertProblem(Http.Response response, int status, String detail) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asString()).contains(detail);
-    }
-
     @Test
     void everyContractTypeIsConcludedWithTheSeedDefaultsAndListedPerCustomer() {
         UUID customer = registerCustomer("Kanzlei Vielfalt", "HE");
-        UUID hourly = conclude(customer, "\"type\": \"HOURLY\", \"startDate\": \"2025-03-01\"");
-        UUID quota = conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2025-03-01\"");
-        UUID service = conclude(customer, "\"type\": \"SERVICE\", \"level\": \"STANDARD\", \"startDate\": \"2025-03-01\"");
+        UUID hourly = concludeContract(customer, "\"type\": \"HOURLY\", \"startDate\": \"2025-03-01\"");
+        UUID quota = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2025-03-01\"");
+        UUID service = concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"STANDARD\", \"startDate\": \"2025-03-01\"");
 
         JsonNode t1 = awaitContract(quota, c -> true);
         assertThat(t1.get("minimumTermEnd").asString()).as("T1").isEqualTo("2027-02-28");
@@ -80,7 +56,7 @@ class ContractApiTest extends ApiTest {
     @Test
     void everyTermCanBeSet() {
         UUID customer = registerCustomer("Kanzlei Eigen", "NW");
-        UUID contract = conclude(customer, """
+        UUID contract = concludeContract(customer, """
                 "type": "SERVICE", "level": "COMFORT", "startDate": "2026-01-01", "endDate": "2026-12-31",
                 "monthlyFee": 499.00, "hourlyRates": {"TECHNICIAN": 95.00, "ARCHITECT": 175.00},
                 "billingUnits": [{"role": "TECHNICIAN", "mode": "ONSITE", "firstUnit": 60, "step": 15}],
@@ -111,7 +87,7 @@ class ContractApiTest extends ApiTest {
 
     @Test
     void aPriceChangeFollowsTheMinimumTermAndTheLeadTimeAndOpensASpecialRightToEnd() {
-        UUID contract = conclude(registerCustomer(), "\"type\": \"QUOTA\", \"startDate\": \"2024-01-01\"");
+        UUID contract = concludeContract(registerCustomer(), "\"type\": \"QUOTA\", \"startDate\": \"2024-01-01\"");
         String path = "/api/v1/contracts/" + contract;
 
         assertProblem(http.post(path + "/price-changes", """
@@ -141,7 +117,7 @@ class ContractApiTest extends ApiTest {
     @Test
     void contractsOfTheSameTypeMustNotOverlap() {
         UUID customer = registerCustomer();
-        UUID first = conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2025-01-01\", \"endDate\": \"2025-12-31\"");
+        UUID first = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2025-01-01\", \"endDate\": \"2025-12-31\"");
         long before = eventCount();
 
         assertProblem(http.post("/api/v1/contracts", """
@@ -149,8 +125,8 @@ class ContractApiTest extends ApiTest {
                 "already has QUOTA contract " + first + " from 2025-01-01 to 2025-12-31");
         assertThat(eventCount()).isEqualTo(before);
 
-        conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
-        conclude(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2025-06-01\"");
+        concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2025-06-01\"");
     }
 
     @Test
@@ -209,7 +185,7 @@ class ContractApiTest extends ApiTest {
         assertProblem(http.get("/api/v1/contracts/" + stranger), 404, "no contract " + stranger);
         assertProblem(http.post("/api/v1/contracts/" + stranger + "/termination", """
                 {"receivedOn": "2026-11-01", "channel": "LETTER", "by": "CUSTOMER"}"""), 404, "no contract " + stranger);
-        UUID contract = conclude(registerCustomer(), "\"type\": \"HOURLY\", \"startDate\": \"2026-01-01\"");
+        UUID contract = concludeContract(registerCustomer(), "\"type\": \"HOURLY\", \"startDate\": \"2026-01-01\"");
         assertProblem(http.post("/api/v1/contracts/" + contract + "/termination", """
                 {"receivedOn": "2026-11-01", "channel": "PHONE", "by": "CUSTOMER"}"""), 422,
                 "notice must be in text form");

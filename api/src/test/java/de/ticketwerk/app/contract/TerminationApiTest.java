@@ -8,43 +8,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** T2 of DOMAIN.md through REST, on a clock fixed after the last notice date, so every notice lies in the past. */
 @TestPropertySource(properties = "ticketwerk.clock.fixed=2027-10-02T08:00:00Z")
 class TerminationApiTest extends ApiTest {
 
-    private UUID conclude(UUID customer) {
-        Http.Response response = http.post("/api/v1/contracts", """
-                {"customerId": "%s", "type": "QUOTA", "startDate": "2025-03-01"}""".formatted(customer));
-        assertThat(response.status()).as(response.text()).isEqualTo(201);
-        return UUID.fromString(response.json().get("contractId").asString());
-    }
-
-    private JsonNode awaitContract(UUID contract, java.util.function.Predicate<JsonNode> condition) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Http.Response response = http.get("/api/v1/contracts/" + contract);
-            last[0] = response.status() == 200 ? response.json() : null;
-            return last[0] != null && condition.test(last[0]);
-        });
-        return last[0];
-    }
-
-    private void assertProblem(Http.Response response, int status, String detail) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asString()).contains(detail);
-    }
-
     @ParameterizedTest(name = "T2: notice received {0} → the contract ends {1}")
     @CsvSource({"2026-11-30, 2027-02-28", "2026-12-01, 2027-12-31", "2027-10-01, 2028-12-31"})
     void terminationAnswersTheEffectiveEndDate(String received, String end) {
-        UUID contract = conclude(registerCustomer());
+        UUID contract = concludeContract(registerCustomer(), "\"type\": \"QUOTA\", \"startDate\": \"2025-03-01\"");
         Http.Response response = http.post("/api/v1/contracts/" + contract + "/termination", """
                 {"receivedOn": "%s", "channel": "LETTER", "by": "CUSTOMER"}""".formatted(received));
 
@@ -61,7 +36,7 @@ class TerminationApiTest extends ApiTest {
 
     @Test
     void aNoticeDatedInTheFutureIsRejected() {
-        assertProblem(http.post("/api/v1/contracts/" + conclude(registerCustomer()) + "/termination", """
+        assertProblem(http.post("/api/v1/contracts/" + concludeContract(registerCustomer(), "\"type\": \"QUOTA\", \"startDate\": \"2025-03-01\"") + "/termination", """
                 {"receivedOn": "2027-10-03", "channel": "LETTER", "by": "CUSTOMER"}"""), 422,
                 "the notice date 2027-10-03 is in the future");
     }

@@ -7,23 +7,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class CustomerApiTest extends ApiTest {
-
-    private JsonNode awaitCustomer(UUID customer, java.util.function.Predicate<JsonNode> condition) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Http.Response response = http.get("/api/v1/customers/" + customer);
-            last[0] = response.status() == 200 ? response.json() : null;
-            return last[0] != null && condition.test(last[0]);
-        });
-        return last[0];
-    }
 
     @Test
     void aCustomerIsRegisteredReadUpdatedAndListed() {

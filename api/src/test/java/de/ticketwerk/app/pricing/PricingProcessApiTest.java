@@ -32,13 +32,6 @@ class PricingProcessApiTest extends ApiTest {
     @Autowired
     private EventProcessingConfiguration processing;
 
-    private UUID conclude(UUID customer, String fields) {
-        Http.Response response = http.post("/api/v1/contracts", "{\"customerId\": \"%s\", %s}".formatted(customer,
-                fields));
-        assertThat(response.status()).as(response.text()).isEqualTo(201);
-        return UUID.fromString(response.json().get("contractId").asString());
-    }
-
     private UUID ticket(UUID customer, String kind, String serviceItem) {
         Http.Response opened = http.post("/api/v1/tickets", """
                 {"customerId": "%s", "channel": "PORTAL", "kind": "%s", "serviceItem": "%s",
@@ -62,7 +55,7 @@ class PricingProcessApiTest extends ApiTest {
     @Test
     void aServiceLevelCoversWhatItIncludesAndNeverProjects() {
         UUID customer = registerCustomer();
-        UUID contract = conclude(customer, "\"type\": \"SERVICE\", \"level\": \"STANDARD\", \"startDate\": \"2026-01-01\"");
+        UUID contract = concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"STANDARD\", \"startDate\": \"2026-01-01\"");
 
         JsonNode covered = priced(log(ticket(customer, "INCIDENT", "REMOTE_SUPPORT"), "2026-03-03T10:00",
                 "2026-03-03T11:00", ""));
@@ -83,7 +76,7 @@ class PricingProcessApiTest extends ApiTest {
     @Test
     void nonBillableWorkKeepsItsReasonAndCostsNothing() {
         UUID customer = registerCustomer();
-        conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
 
         JsonNode current = priced(log(ticket(customer, "INCIDENT", "REMOTE_SUPPORT"), "2026-03-07T10:00",
                 "2026-03-07T11:00", ", \"billable\": false, \"nonBillableReason\": \"warranty: our own mistake\""))
@@ -97,7 +90,7 @@ class PricingProcessApiTest extends ApiTest {
     @Test
     void aCorrectionReversesAndPricesAnewWhereverItNowBelongsAndAVoidReverses() {
         UUID customer = registerCustomer();
-        UUID contract = conclude(customer, "\"type\": \"HOURLY\", \"startDate\": \"2026-03-01\"");
+        UUID contract = concludeContract(customer, "\"type\": \"HOURLY\", \"startDate\": \"2026-03-01\"");
         UUID ticket = ticket(customer, "INCIDENT", "REMOTE_SUPPORT");
         UUID entry = log(ticket, "2026-03-03T10:00", "2026-03-03T11:00", "");
         assertThat(priced(entry).get("current").get("netAmount").decimalValue()).isEqualTo("90.00");
@@ -130,9 +123,9 @@ class PricingProcessApiTest extends ApiTest {
     @Test
     void workIsPricedByTheContractInForceOnItsWorkDate() {
         UUID customer = registerCustomer();
-        UUID old = conclude(customer, """
+        UUID old = concludeContract(customer, """
                 "type": "HOURLY", "startDate": "2025-01-01", "endDate": "2025-12-31", "hourlyRates": {"TECHNICIAN": 80}""");
-        UUID current = conclude(customer, """
+        UUID current = concludeContract(customer, """
                 "type": "HOURLY", "startDate": "2026-01-01", "hourlyRates": {"TECHNICIAN": 96}""");
         UUID ticket = ticket(customer, "INCIDENT", "REMOTE_SUPPORT");
 
@@ -148,8 +141,8 @@ class PricingProcessApiTest extends ApiTest {
     @Test
     void withAServiceLevelAndAQuotaCoveredWorkGoesToTheLevelAndSupportToTheQuota() {
         UUID customer = registerCustomer();
-        UUID service = conclude(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2026-01-01\"");
-        UUID quota = conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        UUID service = concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2026-01-01\"");
+        UUID quota = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
 
         JsonNode monitoring = priced(log(ticket(customer, "MAINTENANCE", "MONITORING"), "2026-03-03T10:00",
                 "2026-03-03T10:30", ""));
@@ -165,7 +158,7 @@ class PricingProcessApiTest extends ApiTest {
     @Test
     void redeliveredTimeEventsPriceNothingTwice() {
         UUID customer = registerCustomer();
-        conclude(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
         UUID ticket = ticket(customer, "INCIDENT", "REMOTE_SUPPORT");
         UUID entry = log(ticket, "2026-03-03T10:00", "2026-03-03T11:00", "");
         ok(http.put("/api/v1/tickets/" + ticket + "/time-entries/" + entry, """

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,18 +77,45 @@ public abstract class ApiTest {
     }
 
     /** Pricing follows a time event asynchronously; wait until the entry's pricing matches. */
-    protected JsonNode awaitPricing(UUID entryId, java.util.function.Predicate<JsonNode> condition) {
+    protected JsonNode awaitPricing(UUID entryId, Predicate<JsonNode> condition) {
         return awaitPricing(http, entryId, condition);
     }
 
-    public static JsonNode awaitPricing(Http http, UUID entryId, java.util.function.Predicate<JsonNode> condition) {
+    public static JsonNode awaitPricing(Http http, UUID entryId, Predicate<JsonNode> condition) {
+        return awaitGet(http, "/api/v1/time-entries/" + entryId + "/pricing", condition);
+    }
+
+    protected JsonNode awaitContract(UUID contractId, Predicate<JsonNode> condition) {
+        return awaitGet(http, "/api/v1/contracts/" + contractId, condition);
+    }
+
+    protected JsonNode awaitCustomer(UUID customerId, Predicate<JsonNode> condition) {
+        return awaitGet(http, "/api/v1/customers/" + customerId, condition);
+    }
+
+    /** Read models follow the commands asynchronously: GET until the answer is 200 and matches. */
+    public static JsonNode awaitGet(Http http, String path, Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Http.Response response = http.get("/api/v1/time-entries/" + entryId + "/pricing");
+            Http.Response response = http.get(path);
             last[0] = response.status() == 200 ? response.json() : null;
             return last[0] != null && condition.test(last[0]);
         });
         return last[0];
+    }
+
+    protected UUID concludeContract(UUID customerId, String fields) {
+        Http.Response response = http.post("/api/v1/contracts", """
+                {"customerId": "%s", %s}""".formatted(customerId, fields));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.location()).isEqualTo("/api/v1/contracts/" + response.json().get("contractId").asString());
+        return UUID.fromString(response.json().get("contractId").asString());
+    }
+
+    protected static void assertProblem(Http.Response response, int status, String detail) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains(detail);
     }
 
     protected void ok(Http.Response response) {
@@ -95,16 +123,7 @@ public abstract class ApiTest {
     }
 
     /** The read model follows the commands asynchronously; wait until it shows what the test expects. */
-    protected JsonNode awaitTicket(UUID ticketId, java.util.function.Predicate<JsonNode> condition) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Http.Response response = http.get("/api/v1/tickets/" + ticketId);
-            if (response.status() != 200) {
-                return false;
-            }
-            last[0] = response.json();
-            return condition.test(last[0]);
-        });
-        return last[0];
+    protected JsonNode awaitTicket(UUID ticketId, Predicate<JsonNode> condition) {
+        return awaitGet(http, "/api/v1/tickets/" + ticketId, condition);
     }
 }
