@@ -16,7 +16,11 @@ import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import de.ticketwerk.ticket.api.WorkMode;
+import de.ticketwerk.projections.pricing.PricingQueries.FlaggedEntry;
+import de.ticketwerk.projections.ticket.TicketViews.Page;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -61,6 +66,13 @@ class PricingController {
     EntryPricingView pricingOf(@PathVariable UUID entryId) {
         return pricing.ofEntry(entryId).orElseThrow(() -> new NotFound("no pricing for time entry " + entryId
                 + " (yet: an entry is priced moments after it is logged)"));
+    }
+
+    @GetMapping("/pricing/without-contract")
+    Page<FlaggedEntry> withoutContract(@RequestParam(required = false) UUID customerId,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return pricing.withoutContract(customerId, page, size);
     }
 
     @PostMapping("/pricing/preview")

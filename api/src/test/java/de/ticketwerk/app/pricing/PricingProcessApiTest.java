@@ -113,11 +113,18 @@ class PricingProcessApiTest extends ApiTest {
         assertThat(history.get(1).get("reason").asString()).isEqualTo("corrected: wrong day");
         assertThat(history.get(1).get("pricing").get("netAmount").decimalValue()).isEqualTo("90.00");
 
+        JsonNode flagged = http.get("/api/v1/pricing/without-contract?customerId=" + customer).json();
+        assertThat(flagged.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(flagged.get("items").get(0).get("entryId").asString()).isEqualTo(entry.toString());
+        assertThat(flagged.get("items").get(0).get("netAmount").decimalValue()).isEqualTo("45.00");
+
         ok(http.delete("/api/v1/tickets/" + ticket + "/time-entries/" + entry + "?reason=duplicate", null));
         JsonNode voided = awaitPricing(entry, p -> p.get("history").size() == 4);
         assertThat(voided.get("status").asString()).isEqualTo("REVERSED");
         assertThat(voided.get("current").isNull()).isTrue();
         assertThat(voided.get("history").get(3).get("reason").asString()).isEqualTo("voided: duplicate");
+        assertThat(http.get("/api/v1/pricing/without-contract?customerId=" + customer).json().get("totalItems")
+                .asLong()).as("a voided entry is no longer flagged").isZero();
     }
 
     @Test

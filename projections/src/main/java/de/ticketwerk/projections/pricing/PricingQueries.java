@@ -3,6 +3,7 @@ package de.ticketwerk.projections.pricing;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.projections.json.Documents;
 import de.ticketwerk.projections.pricing.EntryPricingView.Step;
+import de.ticketwerk.projections.ticket.TicketViews.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -39,5 +40,27 @@ public class PricingQueries {
         return Optional.of(new EntryPricingView(entryId, last.ticketId(), last.customerId(),
                 priced ? last.step().contractId() : null, priced ? "PRICED" : "REVERSED",
                 priced ? last.step().pricing() : null, rows.stream().map(Row::step).toList()));
+    }
+
+    /** An entry priced at the default price list because no contract was in force: for the back office. */
+    public record FlaggedEntry(UUID entryId, UUID ticketId, UUID customerId, String settlement,
+                               java.math.BigDecimal netAmount, String recordedBy, java.time.Instant recordedAt) {
+    }
+
+    /** Entries whose current pricing is without a contract, oldest first. */
+    public Page<FlaggedEntry> withoutContract(UUID customerId, int page, int size) {
+        String current = """
+                SELECT DISTINCT ON (entry_id) * FROM time_entry_pricing_view
+                WHERE (CAST(? AS uuid) IS NULL OR customer_id = CAST(? AS uuid))
+                ORDER BY entry_id, source_sequence DESC, CASE action WHEN 'PRICED' THEN 0 ELSE 1 END""";
+        String flagged = "FROM (" + current + ") latest WHERE action = 'PRICED' AND without_contract";
+        Long total = jdbc.queryForObject("SELECT COUNT(*) " + flagged, Long.class, customerId, customerId);
+        List<FlaggedEntry> items = jdbc.query("SELECT * " + flagged + " ORDER BY recorded_at, entry_id LIMIT ? OFFSET ?",
+                (rs, n) -> new FlaggedEntry(rs.getObject("entry_id", UUID.class), rs.getObject("ticket_id", UUID.class),
+                        rs.getObject("customer_id", UUID.class), rs.getString("settlement"),
+                        rs.getBigDecimal("net_amount"), rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                customerId, customerId, size, (long) page * size);
+        return new Page<>(items, page, size, total == null ? 0 : total);
     }
 }
