@@ -162,6 +162,46 @@ class ContractTest {
     }
 
     @Test
+    void aQuotaContractNeedsQuotaTerms() {
+        ContractTerms hourly = terms(ContractType.HOURLY, null);
+        fixture.givenNoPriorActivity()
+                .when(new ConcludeContract(CONTRACT, CUSTOMER, ContractType.QUOTA, null, START, null, hourly, ACTOR,
+                        NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("a QUOTA contract needs quota terms");
+    }
+
+    @Test
+    void aPriceChangeCannotBeAnnouncedForTheFutureNorTakeEffectAfterTheContractEnds() {
+        fixture.given(concluded(ContractType.HOURLY))
+                .when(new AnnouncePriceChange(CONTRACT, LocalDate.parse("2026-11-24"), LocalDate.parse("2027-06-01"),
+                        new BigDecimal("10.00"), null, ACTOR, NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the announcement date 2026-11-24 is in the future");
+        fixture.given(concluded(ContractType.HOURLY), new ContractTerminated(CONTRACT, CUSTOMER,
+                        LocalDate.parse("2026-11-01"), NoticeChannel.EMAIL, Party.CUSTOMER, false,
+                        LocalDate.parse("2026-11-30"), LocalDate.parse("2027-02-28"), ACTOR, NOW))
+                .when(new AnnouncePriceChange(CONTRACT, LocalDate.parse("2026-11-20"), LocalDate.parse("2027-06-01"),
+                        new BigDecimal("10.00"), null, ACTOR, NOW))
+                .expectException(StateConflict.class)
+                .expectExceptionMessage("the contract ends on 2027-02-28, before 2027-06-01");
+    }
+
+    @Test
+    void noticeCannotBeReceivedInTheFutureAndOnlyTheCustomerHasTheSpecialRight() {
+        fixture.given(concluded(ContractType.QUOTA))
+                .when(new TerminateContract(CONTRACT, LocalDate.parse("2026-11-24"), NoticeChannel.LETTER,
+                        Party.CUSTOMER, false, ACTOR, NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the notice date 2026-11-24 is in the future");
+        fixture.given(concluded(ContractType.QUOTA))
+                .when(new TerminateContract(CONTRACT, LocalDate.parse("2026-11-22"), NoticeChannel.LETTER,
+                        Party.PROVIDER, true, ACTOR, NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("only the customer has the special right to end the contract");
+    }
+
+    @Test
     void aPriceChangeBeforeTheEndOfTheMinimumTermIsRejected() {
         fixture.given(concluded(ContractType.HOURLY))
                 .when(new AnnouncePriceChange(CONTRACT, LocalDate.parse("2026-11-01"), LocalDate.parse("2027-02-28"),
