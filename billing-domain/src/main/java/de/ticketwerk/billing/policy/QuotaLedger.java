@@ -1,0 +1,181 @@
+package de.ticketwerk.billing.policy;
+
+import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
+import de.ticketwerk.contract.api.QuotaTerms.SettlementPeriod;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The quota ledger in business time (R-Q1…R-Q5), as a pure function of the terms, the contract's period and the
+ * set of usages: the same usages give the same ledger, whatever order they were recorded in. Each day, credits come
+ * first (the next credit pays debt first), then the day's work consumes the oldest open lot first, and at the day's
+ * end lots expire (the reset) and a negative balance is settled as overage.
+ */
+public final class QuotaLedger {
+
+    private QuotaLedger() {
+    }
+
+    /** Minutes of quota work on a work date. */
+    public record Usage(UUID entryId, LocalDate workDate, long minutes) {
+    }
+
+    public record Lot(LocalDate creditedOn, long minutes) {
+    }
+
+    public record Credit(LocalDate date, long minutes, long paidDebt) {
+    }
+
+    /** At the end of {@code date}: the lots forfeited and their remaining minutes (R-Q3). */
+    public record Reset(LocalDate date, List<Lot> forfeitedLots, long forfeitedMinutes) {
+    }
+
+    /** At the end of {@code date}: a negative balance billed as overage (R-Q4). */
+    public record Settlement(LocalDate date, long overageMinutes, BigDecimal amount) {
+    }
+
+    public enum LineKind { CREDIT, DEBIT, RESET, SETTLEMENT }
+
+    /** One line of the ledger in business-time order, with the balance after it. */
+    public record Line(LocalDate date, LineKind kind, UUID entryId, long minutes, long balance) {
+    }
+
+    public record Result(List<Credit> credits, List<Reset> resets, List<Settlement> settlements, List<Line> lines,
+                         long balance) {
+    }
+
+    /**
+     * The ledger of a quota from {@code start} up to and including the day {@code through}: credits dated up to
+     * {@code through}, every usage dated up to it, and the period ends that are over before it (the day
+     * {@code through} itself has not ended yet). {@code end} is the contract's last day or null.
+     */
+    public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end, List<Usage> usages,
+                                 LocalDate through) {
+        TreeMap<LocalDate, List<Usage>> usagesByDay = new TreeMap<>();
+        usages.stream()
+                .filter(u -> !u.workDate().isAfter(through))
+                .sorted(Comparator.comparing(Usage::workDate).thenComparing(Usage::entryId))
+                .forEach(u -> usagesByDay.computeIfAbsent(u.workDate(), d -> new ArrayList<>()).add(u));
+
+        List<Credit> credits = new ArrayList<>();
+        List<Reset> resets = new ArrayList<>();
+        List<Settlement> settlements = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Deque<OpenLot> lots = new ArrayDeque<>();
+        long debt = 0;
+        LocalDate first = usagesByDay.isEmpty() || !usagesByDay.firstKey().isBefore(start) ? start
+                : usagesByDay.firstKey();
+        LocalDate last = end == null || end.isAfter(through) ? through : end;
+        for (LocalDate day = first; !day.isAfter(through); day = day.plusDays(1)) {
+            boolean inForce = !day.isBefore(start) && !day.isAfter(last);
+            if (inForce && isCreditDay(terms, start, day)) {
+                long paid = Math.min(debt, terms.allotmentMinutes());
+                debt -= paid;
+                lots.addLast(new OpenLot(day, expiryOf(terms, start, day), terms.allotmentMinutes() - paid));
+                credits.add(new Credit(day, terms.allotmentMinutes(), paid));
+                lines.add(new Line(day, LineKind.CREDIT, null, terms.allotmentMinutes(), balance(lots, debt)));
+            }
+            for (Usage usage : usagesByDay.getOrDefault(day, List.of())) {
+                long left = usage.minutes();
+                for (OpenLot lot : lots) {
+                    long taken = Math.min(lot.remaining, left);
+                    lot.remaining -= taken;
+                    left -= taken;
+                }
+                debt += left;
+                lines.add(new Line(day, LineKind.DEBIT, usage.entryId(), -usage.minutes(), balance(lots, debt)));
+            }
+            if (!day.isBefore(through)) {
+                break;
+            }
+            List<Lot> forfeited = new ArrayList<>();
+            for (var it = lots.iterator(); it.hasNext(); ) {
+                OpenLot lot = it.next();
+                if (lot.expiresAfter != null && !lot.expiresAfter.isAfter(day)) {
+                    if (lot.remaining > 0) {
+                        forfeited.add(new Lot(lot.creditedOn, lot.remaining));
+                    }
+                    it.remove();
+                }
+            }
+            if (!forfeited.isEmpty()) {
+                long minutes = forfeited.stream().mapToLong(Lot::minutes).sum();
+                resets.add(new Reset(day, forfeited, minutes));
+                lines.add(new Line(day, LineKind.RESET, null, -minutes, balance(lots, debt)));
+            }
+            if (debt > 0 && inForce && (isSettlementDay(terms, start, day) || day.equals(end))) {
+                settlements.add(new Settlement(day, debt, overageAmount(terms, debt)));
+                lines.add(new Line(day, LineKind.SETTLEMENT, null, debt, balance(lots, 0)));
+                debt = 0;
+            }
+        }
+        return new Result(credits, resets, settlements, lines, balance(lots, debt));
+    }
+
+    public static BigDecimal overageAmount(QuotaTerms terms, long minutes) {
+        return terms.overageRate().multiply(BigDecimal.valueOf(minutes)).divide(BigDecimal.valueOf(60), 2,
+                RoundingMode.HALF_UP);
+    }
+
+    /** The first day of the contract year that {@code day} falls in. */
+    public static LocalDate contractYearStart(LocalDate start, LocalDate day) {
+        int years = (int) java.time.temporal.ChronoUnit.YEARS.between(start, day);
+        return start.plusYears(Math.max(years, 0));
+    }
+
+    static boolean isCreditDay(QuotaTerms terms, LocalDate start, LocalDate day) {
+        if (terms.period() == AllotmentPeriod.CONTRACT_YEAR) {
+            return contractYearStart(start, day).equals(day);
+        }
+        return day.equals(start) || (day.getDayOfMonth() == 1 && day.isAfter(start));
+    }
+
+    static LocalDate expiryOf(QuotaTerms terms, LocalDate start, LocalDate creditedOn) {
+        return switch (terms.expiry()) {
+            case NEVER -> null;
+            case CARRY_OVER_UNTIL_MARCH -> LocalDate.of(creditedOn.getYear() + 1, Month.MARCH, 31);
+            case PERIOD_END -> terms.period() == AllotmentPeriod.CONTRACT_YEAR
+                    ? contractYearStart(start, creditedOn).plusYears(1).minusDays(1)
+                    : creditedOn.with(TemporalAdjusters.lastDayOfMonth());
+        };
+    }
+
+    static boolean isSettlementDay(QuotaTerms terms, LocalDate start, LocalDate day) {
+        SettlementPeriod period = terms.settlement();
+        return switch (period) {
+            case MONTHLY -> day.equals(day.with(TemporalAdjusters.lastDayOfMonth()));
+            case QUARTERLY -> day.equals(day.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1));
+            case CONTRACT_YEAR -> day.plusDays(1).equals(contractYearStart(start, day.plusDays(1)))
+                    && day.plusDays(1).isAfter(start);
+        };
+    }
+
+    private static long balance(Deque<OpenLot> lots, long debt) {
+        return lots.stream().mapToLong(l -> l.remaining).sum() - debt;
+    }
+
+    private static final class OpenLot {
+        final LocalDate creditedOn;
+        final LocalDate expiresAfter;
+        long remaining;
+
+        OpenLot(LocalDate creditedOn, LocalDate expiresAfter, long remaining) {
+            this.creditedOn = creditedOn;
+            this.expiresAfter = expiresAfter;
+            this.remaining = remaining;
+        }
+    }
+}
