@@ -14,7 +14,7 @@ class ArchitectureTest {
     private static final String TICKET_DOMAIN = "de.ticketwerk.ticket..";
     private static final String RULES = "de.ticketwerk.rules..";
     private static final String[] BILLING_DOMAIN = {"de.ticketwerk.billing..", "de.ticketwerk.customer..",
-            "de.ticketwerk.contract..", "de.ticketwerk.pricing.."};
+            "de.ticketwerk.contract..", "de.ticketwerk.pricing..", "de.ticketwerk.quota.."};
     private static final String PROJECTIONS = "de.ticketwerk.projections..";
     private static final String APP = "de.ticketwerk.app..";
 
@@ -60,7 +60,7 @@ class ArchitectureTest {
     @Test
     void theWebLayerTalksToAggregatesOnlyThroughCommands() {
         noClasses().that().resideInAnyPackage("de.ticketwerk.app.ticket..", "de.ticketwerk.app.customer..",
-                        "de.ticketwerk.app.contract..", "de.ticketwerk.app.pricing..")
+                        "de.ticketwerk.app.contract..", "de.ticketwerk.app.pricing..", "de.ticketwerk.app.quota..")
                 .should().dependOnClassesThat().resideInAPackage("de.ticketwerk.*.domain..")
                 .check(classes);
     }

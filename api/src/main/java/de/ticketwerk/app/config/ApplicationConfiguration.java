@@ -5,6 +5,9 @@ import de.ticketwerk.app.registry.WriteSideRegistry;
 import de.ticketwerk.billing.policy.GermanPublicHolidays;
 import de.ticketwerk.billing.policy.PublicHolidays;
 import de.ticketwerk.pricing.domain.PricingProcess;
+import de.ticketwerk.projections.quota.QuotaLedgerProjection;
+import de.ticketwerk.projections.quota.QuotaQueries;
+import de.ticketwerk.quota.domain.QuotaProcess;
 import de.ticketwerk.projections.contract.ContractProjection;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.customer.CustomerProjection;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -29,6 +33,7 @@ import java.time.ZoneOffset;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PricingProperties.class)
+@EnableScheduling
 class ApplicationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationConfiguration.class);
@@ -97,6 +102,21 @@ class ApplicationConfiguration {
     @Bean
     WriteSideRegistry writeSideRegistry(JdbcTemplate jdbcTemplate) {
         return new WriteSideRegistry(jdbcTemplate);
+    }
+
+    @Bean
+    QuotaProcess quotaProcess(CommandGateway commandGateway, WriteSideRegistry registry) {
+        return new QuotaProcess(commandGateway, registry);
+    }
+
+    @Bean
+    QuotaLedgerProjection quotaLedgerProjection(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new QuotaLedgerProjection(jdbcTemplate, documents);
+    }
+
+    @Bean
+    QuotaQueries quotaQueries(JdbcTemplate jdbcTemplate) {
+        return new QuotaQueries(jdbcTemplate);
     }
 
     @Bean

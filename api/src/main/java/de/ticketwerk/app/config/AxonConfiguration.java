@@ -4,6 +4,8 @@ import de.ticketwerk.app.registry.WriteSideRegistry;
 import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.domain.Customer;
 import de.ticketwerk.pricing.domain.PricingProcess;
+import de.ticketwerk.quota.domain.Quota;
+import de.ticketwerk.quota.domain.QuotaProcess;
 import de.ticketwerk.ticket.api.TicketEvents.TimeEntryCorrected;
 import de.ticketwerk.ticket.api.TicketEvents.TimeEntryVoided;
 import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
@@ -171,15 +173,22 @@ class AxonConfiguration {
     }
 
     @Bean
+    AggregateFactory<Quota> quotaFactory(WriteSideRegistry registry) {
+        return factory(Quota.class, registry);
+    }
+
+    @Bean
     ConfigurerModule aggregates(AggregateFactory<Ticket> ticketFactory, AggregateFactory<Customer> customerFactory,
-                                AggregateFactory<Contract> contractFactory,
+                                AggregateFactory<Contract> contractFactory, AggregateFactory<Quota> quotaFactory,
                                 @Value("${ticketwerk.snapshots.ticket-after-events}") int ticketThreshold,
                                 @Value("${ticketwerk.snapshots.customer-after-events}") int customerThreshold,
-                                @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold) {
+                                @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold,
+                                @Value("${ticketwerk.snapshots.quota-after-events}") int quotaThreshold) {
         return configurer -> {
             configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold));
             configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold));
             configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold));
+            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold));
         };
     }
 
@@ -197,6 +206,7 @@ class AxonConfiguration {
     ConfigurerModule pricingProcessing() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(PricingProcess.NAME, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(QuotaProcess.NAME, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(WriteSideRegistry.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerSequencingPolicy(PricingProcess.NAME, c -> AxonConfiguration::customerOfTimeEntry);

@@ -12,6 +12,7 @@ import de.ticketwerk.customer.api.FederalState;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.domain.PricedEntries;
+import de.ticketwerk.quota.domain.QuotaProcess.QuotaContracts;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
 import org.axonframework.config.ProcessingGroup;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  */
 @ProcessingGroup(WriteSideRegistry.PROCESSING_GROUP)
 @DisallowReplay
-public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory, PricedEntries {
+public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory, PricedEntries, QuotaContracts {
 
     public static final String PROCESSING_GROUP = "registry";
 
@@ -69,6 +70,18 @@ public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory
                         rs.getDate("end_date") == null ? null : rs.getDate("end_date").toLocalDate(),
                         rs.getString("zone"), coverage(rs.getString("coverage"))),
                 customerId);
+    }
+
+    @Override
+    public boolean isQuota(UUID contractId) {
+        return !jdbc.queryForList("SELECT 1 FROM contract_registry WHERE contract_id = ? AND type = 'QUOTA'",
+                contractId).isEmpty();
+    }
+
+    /** The ledgers the calendar closes every day. */
+    public List<UUID> quotaContracts() {
+        return jdbc.queryForList("SELECT contract_id FROM contract_registry WHERE type = 'QUOTA' ORDER BY contract_id",
+                UUID.class);
     }
 
     @Override

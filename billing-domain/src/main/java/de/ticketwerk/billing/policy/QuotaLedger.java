@@ -3,6 +3,7 @@ package de.ticketwerk.billing.policy;
 import de.ticketwerk.contract.api.QuotaTerms;
 import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
 import de.ticketwerk.contract.api.QuotaTerms.SettlementPeriod;
+import de.ticketwerk.quota.api.Lot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,9 +32,6 @@ public final class QuotaLedger {
 
     /** Minutes of quota work on a work date. */
     public record Usage(UUID entryId, LocalDate workDate, long minutes) {
-    }
-
-    public record Lot(LocalDate creditedOn, long minutes) {
     }
 
     public record Credit(LocalDate date, long minutes, long paidDebt) {

@@ -1,0 +1,65 @@
+package de.ticketwerk.app.quota;
+
+import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
+import de.ticketwerk.quota.api.QuotaIds;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * Time that passes: at start-up and every hour, every quota ledger is closed through today, which books the credits
+ * due by today and the resets and settlements of every period that has ended. A ledger remembers the day it closed
+ * through, so a missed day is caught up exactly once and a repeated call changes nothing.
+ */
+@Component
+class QuotaCalendar {
+
+    private static final Logger log = LoggerFactory.getLogger(QuotaCalendar.class);
+    private static final ZoneId ZONE = ZoneId.of(ContractTerms.DEFAULT_ZONE);
+
+    private final WriteSideRegistry registry;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    QuotaCalendar(WriteSideRegistry registry, CommandGateway commands, Clock clock) {
+        this.registry = registry;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpAtStartUp() {
+        closeEveryQuota();
+    }
+
+    @Scheduled(cron = "${ticketwerk.quota.close-cron}", zone = ContractTerms.DEFAULT_ZONE)
+    void closeEveryHour() {
+        closeEveryQuota();
+    }
+
+    void closeEveryQuota() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+        for (UUID contractId : registry.quotaContracts()) {
+            try {
+                commands.sendAndWait(new CloseQuotaPeriods(QuotaIds.of(contractId), today, clock.instant()));
+            } catch (AggregateNotFoundException e) {
+                log.info("Quota of contract {} is not open yet; it catches up when it opens", contractId);
+            } catch (RuntimeException e) {
+                log.error("Closing the quota of contract {} through {} failed; the next run retries", contractId,
+                        today, e);
+            }
+        }
+    }
+}
