@@ -169,6 +169,16 @@ public class Quota {
         }
     }
 
+    /** What the published events add up to: forfeits and settled overage minutes per day, and the balance. */
+    record Outcome(Map<LocalDate, Long> forfeited, Map<LocalDate, Long> settledMinutes, long balance) {
+    }
+
+    Outcome outcome() {
+        Map<LocalDate, Long> settledMinutes = new TreeMap<>();
+        settled.forEach((date, settlement) -> settledMinutes.put(date, settlement.overageMinutes()));
+        return new Outcome(new TreeMap<>(forfeited), settledMinutes, ledger().balance());
+    }
+
     private static Set<LocalDate> union(Set<LocalDate> a, Set<LocalDate> b) {
         Set<LocalDate> all = new TreeSet<>(a);
         all.addAll(b);
