@@ -106,6 +106,7 @@ class ProjectionRebuildTest extends ApiTest {
             "customers          | SELECT * FROM customer_view ORDER BY customer_id",
             "contracts          | SELECT * FROM contract_view ORDER BY contract_id",
             "time-entry-pricing | SELECT * FROM time_entry_pricing_view ORDER BY priced_by, sequence_number",
+            "quota-ledger       | SELECT * FROM quota_ledger_view ORDER BY quota_id, sequence_number",
     })
     void rebuildingABillingReadModelGivesIdenticalRows(String name, String rows) {
         UUID customer = registerCustomer("Rebuild " + name, "NW");
@@ -141,7 +142,7 @@ class ProjectionRebuildTest extends ApiTest {
     @Test
     void thePricingProcessIsNotAReadModelAndCannotBeRebuilt() {
         assertThat(http.get("/api/v1/projections").json().toString()).contains("time-entry-pricing")
-                .doesNotContain("\"pricing\"").doesNotContain("registry");
+                .doesNotContain("\"pricing\"").doesNotContain("\"quota\"").doesNotContain("registry");
         assertThat(http.post("/api/v1/projections/pricing/rebuild", null).status()).isEqualTo(404);
     }
 }
