@@ -47,6 +47,7 @@ CREATE TABLE time_entry_pricing_view (
     ticket_id        UUID        NOT NULL,
     customer_id      UUID        NOT NULL,
     contract_id      UUID,
+    work_date        DATE        NOT NULL,
     source_sequence  BIGINT      NOT NULL,
     action           TEXT        NOT NULL,
     settlement       TEXT        NOT NULL,
@@ -60,4 +61,5 @@ CREATE TABLE time_entry_pricing_view (
     PRIMARY KEY (priced_by, sequence_number)
 );
 CREATE INDEX time_entry_pricing_view_entry ON time_entry_pricing_view (entry_id, source_sequence);
+CREATE INDEX time_entry_pricing_view_contract ON time_entry_pricing_view (contract_id, work_date);
 CREATE INDEX time_entry_pricing_view_flagged ON time_entry_pricing_view (without_contract) WHERE without_contract;

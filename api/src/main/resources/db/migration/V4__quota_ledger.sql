@@ -10,6 +10,7 @@ CREATE TABLE quota_ledger_view (
     minutes         BIGINT      NOT NULL,
     entry_id        UUID,
     ticket_id       UUID,
+    service_item    TEXT,
     amount          NUMERIC(14, 2),
     caused_by       UUID,
     details         TEXT,

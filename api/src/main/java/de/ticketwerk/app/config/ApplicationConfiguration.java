@@ -7,6 +7,7 @@ import de.ticketwerk.billing.policy.PublicHolidays;
 import de.ticketwerk.pricing.domain.PricingProcess;
 import de.ticketwerk.projections.quota.QuotaLedgerProjection;
 import de.ticketwerk.projections.quota.QuotaQueries;
+import de.ticketwerk.projections.quota.StatementQueries;
 import de.ticketwerk.quota.domain.QuotaProcess;
 import de.ticketwerk.projections.contract.ContractProjection;
 import de.ticketwerk.projections.contract.ContractQueries;
@@ -117,6 +118,11 @@ class ApplicationConfiguration {
     @Bean
     QuotaQueries quotaQueries(JdbcTemplate jdbcTemplate) {
         return new QuotaQueries(jdbcTemplate);
+    }
+
+    @Bean
+    StatementQueries statementQueries(JdbcTemplate jdbcTemplate, Documents documents, QuotaQueries quotaQueries) {
+        return new StatementQueries(jdbcTemplate, documents, quotaQueries);
     }
 
     @Bean

@@ -3,7 +3,14 @@ package de.ticketwerk.app.quota;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.projections.contract.ContractQueries;
+import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.projections.quota.QuotaQueries;
+import de.ticketwerk.projections.quota.StatementQueries;
+import de.ticketwerk.projections.quota.Statements.AnnualStatement;
+import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
+import de.ticketwerk.rules.RuleViolation;
+import org.springframework.http.ResponseEntity;
 import de.ticketwerk.projections.quota.QuotaQueries.LedgerLine;
 import de.ticketwerk.projections.quota.QuotaQueries.QuotaBalance;
 import de.ticketwerk.projections.ticket.TicketViews.Page;
@@ -20,26 +27,33 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** A QUOTA contract's ledger: the balance now or as of a date, and its lines in business time. */
+/**
+ * A QUOTA contract's ledger (the balance now or as of a date, its lines in business time) and its statements, as
+ * JSON or, with {@code Accept: text/csv}, as CSV for German spreadsheets.
+ */
 @RestController
-@RequestMapping("/api/v1/contracts/{contractId}/quota")
+@RequestMapping("/api/v1/contracts/{contractId}")
 class QuotaController {
 
     private final QuotaQueries queries;
+    private final StatementQueries statements;
+    private final ContractQueries contracts;
     private final Clock clock;
 
-    QuotaController(QuotaQueries queries, Clock clock) {
+    QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts, Clock clock) {
         this.queries = queries;
+        this.statements = statements;
+        this.contracts = contracts;
         this.clock = clock;
     }
 
-    @GetMapping
+    @GetMapping("/quota")
     QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) LocalDate asOf) {
         requireQuota(contractId);
         return queries.balance(contractId, asOf == null ? today() : asOf);
     }
 
-    @GetMapping("/ledger")
+    @GetMapping("/quota/ledger")
     Page<LedgerLine> ledger(@PathVariable UUID contractId,
                             @RequestParam(required = false) LocalDate from,
                             @RequestParam(required = false) LocalDate to,
@@ -52,6 +66,77 @@ class QuotaController {
             throw new BadRequest("to", "to (" + last + ") must not be before from (" + first + ")");
         }
         return queries.ledger(contractId, first, last, page, size);
+    }
+
+    @GetMapping("/statements/quarterly/{year}/{quarter}")
+    QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year,
+                                 @PathVariable @Min(1) @Max(4) int quarter) {
+        return statements.quarterly(quotaContract(contractId), year, quarter, today());
+    }
+
+    @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = GermanCsv.MEDIA_TYPE)
+    ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year,
+                                        @PathVariable @Min(1) @Max(4) int quarter) {
+        QuarterlyStatement s = quarterly(contractId, year, quarter);
+        GermanCsv csv = new GermanCsv()
+                .row("Zwischenstand", "Q" + quarter + "/" + year, s.provisional() ? "vorläufig" : "endgültig")
+                .row("Zeitraum", s.from(), s.to())
+                .row("Anfangsbestand (min)", s.openingBalance())
+                .row("Gutschriften (min)", s.credited())
+                .row("Verbraucht (min)", s.used())
+                .row("Verfallen (min)", s.forfeited())
+                .row("Abgerechnete Mehrminuten", s.settledMinutes(), s.settledAmount())
+                .row("Endbestand (min)", s.closingBalance())
+                .row("Verbraucht im Kontingentjahr seit " + GermanCsv.cell(s.quotaYearFrom()) + " (min)",
+                        s.usedInQuotaYear())
+                .row("Rest des Jahreskontingents (min)", s.remainingOfAnnualQuota())
+                .blank().row("Leistung", "Minuten");
+        s.usedByServiceItem().forEach(m -> csv.row(m.key(), m.minutes()));
+        csv.blank().row("Ticket", "Minuten");
+        s.usedByTicket().forEach(m -> csv.row(m.key(), m.minutes()));
+        return csv.response("zwischenstand-" + year + "-q" + quarter + ".csv");
+    }
+
+    @GetMapping("/statements/annual/{year}")
+    AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year) {
+        ContractView contract = quotaContract(contractId);
+        if (year < contract.startDate().getYear()) {
+            throw new RuleViolation("R-Q6", "the contract starts on " + contract.startDate() + "; there is no quota "
+                    + "year " + year);
+        }
+        return statements.annual(contract, year, today());
+    }
+
+    @GetMapping(path = "/statements/annual/{year}", produces = GermanCsv.MEDIA_TYPE)
+    ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year) {
+        AnnualStatement s = annual(contractId, year);
+        GermanCsv csv = new GermanCsv()
+                .row("Jahresaufstellung", s.from(), s.to(), s.provisional() ? "vorläufig" : "endgültig")
+                .row("Datum", "Ticket", "Eintrag", "Techniker", "Rolle", "Art", "Leistung", "Minuten",
+                        "Abgerechnete Minuten", "Zuschlag (min)", "Abrechnung", "Kontingent (min)", "Netto (EUR)",
+                        "Nicht abrechenbar, weil");
+        s.entries().forEach(e -> csv.row(e.workDate(), e.ticketId(), e.entryId(), e.technician(), e.role(),
+                e.mode(), e.serviceItem(), e.rawMinutes(), e.billedMinutes(), e.surchargeMinuteEquivalents(),
+                e.settlement(), e.quotaMinutes(), e.netAmount(), e.nonBillableReason()));
+        csv.row("Summe", null, null, null, null, null, null, s.rawMinutes(), s.billedMinutes(), null, null,
+                s.quotaMinutes(), s.chargedAmount(), null);
+        csv.blank().row("Monat", "Abschlag (EUR)", "Verbraucht (min)");
+        s.months().forEach(m -> csv.row(m.month(), m.instalment(), m.used()));
+        csv.row("Summe", s.instalments(), s.used())
+                .blank()
+                .row("Anfangsbestand (min)", s.openingBalance())
+                .row("Gutschriften (min)", s.credited())
+                .row("Verbraucht (min)", s.used())
+                .row("Verfallen (min)", s.forfeited())
+                .row("Mehrminuten", s.overageMinutes(), s.overageAmount())
+                .row("Endbestand (min)", s.closingBalance())
+                .row("Übertrag (min)", s.carriedOver());
+        return csv.response("jahresaufstellung-" + year + ".csv");
+    }
+
+    private ContractView quotaContract(UUID contractId) {
+        requireQuota(contractId);
+        return contracts.find(contractId).orElseThrow(() -> new NotFound("no contract " + contractId));
     }
 
     private void requireQuota(UUID contractId) {

@@ -9,7 +9,6 @@ import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
 import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import de.ticketwerk.ticket.api.WorkMode;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,9 +27,6 @@ import static org.awaitility.Awaitility.await;
 
 /** The pricing process: contract in force, coverage, work without a contract, corrections, voids, redelivery. */
 class PricingProcessApiTest extends ApiTest {
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     private UUID ticket(UUID customer, String kind, String serviceItem) {
         Http.Response opened = http.post("/api/v1/tickets", """
@@ -172,6 +168,8 @@ class PricingProcessApiTest extends ApiTest {
                 {"start": "%s", "end": "%s", "role": "TECHNICIAN", "mode": "REMOTE", "reason": "longer"}"""
                 .formatted(instant("2026-03-03T10:00"), instant("2026-03-03T11:30"))));
         JsonNode before = awaitPricing(entry, p -> p.get("history").size() == 3);
+        awaitCaughtUp("pricing");
+        awaitCaughtUp("quota");
         long eventsBefore = eventCount();
 
         StreamingEventProcessor pricing = processing.eventProcessor("pricing", StreamingEventProcessor.class)

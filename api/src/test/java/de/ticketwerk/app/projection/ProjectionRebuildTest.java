@@ -2,20 +2,16 @@ package de.ticketwerk.app.projection;
 
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class ProjectionRebuildTest extends ApiTest {
 
@@ -25,9 +21,6 @@ class ProjectionRebuildTest extends ApiTest {
             "SELECT * FROM ticket_comment_view ORDER BY comment_id",
             "SELECT * FROM time_entry_view ORDER BY entry_id",
             "SELECT * FROM time_entry_change_view ORDER BY entry_id, position");
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     private List<List<Map<String, Object>>> readModel() {
         return TABLES_IN_KEY_ORDER.stream().map(jdbc::queryForList).toList();
@@ -47,19 +40,6 @@ class ProjectionRebuildTest extends ApiTest {
             logTime(ticket, "2026-03-04T15:00:00Z", "2026-03-04T16:00:00Z");
             awaitTicket(ticket, d -> d.get("timeEntries").size() == 2);
         }
-    }
-
-    private void awaitCaughtUp(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.isReplaying()
-                && !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())
-                && processor.processingStatus().values().stream()
-                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= lastGlobalIndex()));
-    }
-
-    private long lastGlobalIndex() {
-        Long index = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        return index == null ? 0 : index;
     }
 
     @Test
@@ -124,6 +104,8 @@ class ProjectionRebuildTest extends ApiTest {
                 {"start": "2026-03-03T15:00:00Z", "end": "2026-03-03T15:45:00Z", "role": "TECHNICIAN",
                  "mode": "ONSITE", "reason": "typo"}"""));
         awaitPricing(entry, p -> p.get("history").size() == 3);
+        awaitCaughtUp("pricing");
+        awaitCaughtUp("quota");
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow();
         awaitCaughtUp(processor);

@@ -1,5 +1,7 @@
 package de.ticketwerk.app.support;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +32,32 @@ public abstract class ApiTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected EventProcessingConfiguration processing;
+
     protected Http http;
+
+    /** Waits until the processor has handled every event stored so far. */
+    protected void awaitCaughtUp(String processorName) {
+        awaitCaughtUp(processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow());
+    }
+
+    protected void awaitCaughtUp(StreamingEventProcessor processor) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.isReplaying()
+                && !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())
+                && processor.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= lastGlobalIndex()));
+    }
+
+    private long lastGlobalIndex() {
+        Long index = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return index == null ? 0 : index;
+    }
+
+    protected int port() {
+        return port;
+    }
 
     @BeforeEach
     protected void connect() {

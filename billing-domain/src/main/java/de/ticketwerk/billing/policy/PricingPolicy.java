@@ -52,7 +52,8 @@ public final class PricingPolicy {
         }
         if (!entry.billable()) {
             reasons.add("not billable: " + entry.nonBillableReason());
-            return new PricedEntry(basis.type(), workDate, entry.role(), entry.mode(), Settlement.NOT_BILLABLE,
+            return new PricedEntry(basis.type(), workDate, work.kind(), work.serviceItem(), entry.technician(),
+                    entry.role(), entry.mode(), Settlement.NOT_BILLABLE,
                     entry.minutes(), 0, 0, 0, rate, ZERO_EUR, List.of(), BigDecimal.ZERO, ZERO_EUR, ZERO_EUR,
                     ZERO_EUR, 0, basis.withoutContract(), reasons);
         }
@@ -135,7 +136,8 @@ public final class PricingPolicy {
             reasons.add("travel flat fee " + travelFee + " € for on-site work (R-B3)");
         }
         BigDecimal netAmount = baseAmount.add(surchargeAmount).add(travelFee);
-        return new PricedEntry(basis.type(), workDate, entry.role(), entry.mode(), settlement, entry.minutes(),
+        return new PricedEntry(basis.type(), workDate, work.kind(), work.serviceItem(), entry.technician(),
+                entry.role(), entry.mode(), settlement, entry.minutes(),
                 coveredMinutes, chargedMinutes, billedMinutes, rate, baseAmount, surcharges, minuteEquivalents,
                 surchargeAmount, travelFee, netAmount, quotaMinutes, basis.withoutContract(), reasons);
     }

@@ -2,6 +2,8 @@ package de.ticketwerk.pricing.api;
 
 import de.ticketwerk.contract.api.ContractType;
 import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.ServiceItem;
+import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.WorkMode;
 
 import java.math.BigDecimal;
@@ -16,6 +18,9 @@ import java.util.List;
 public record PricedEntry(
         ContractType pricedAs,
         LocalDate workDate,
+        TicketKind kind,
+        ServiceItem serviceItem,
+        String technician,
         Role role,
         WorkMode mode,
         Settlement settlement,

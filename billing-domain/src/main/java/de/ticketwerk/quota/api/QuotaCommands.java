@@ -1,6 +1,7 @@
 package de.ticketwerk.quota.api;
 
 import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.ticket.api.ServiceItem;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -22,7 +23,8 @@ public final class QuotaCommands {
     }
 
     public record RecordQuotaUsage(@TargetAggregateIdentifier UUID quotaId, UUID entryId, UUID ticketId,
-                                   LocalDate workDate, long minutes, long sourceSequence, String actor, Instant at) {
+                                   ServiceItem serviceItem, LocalDate workDate, long minutes, long sourceSequence,
+                                   String actor, Instant at) {
     }
 
     public record ReverseQuotaUsage(@TargetAggregateIdentifier UUID quotaId, UUID entryId, UUID ticketId,

@@ -1,6 +1,7 @@
 package de.ticketwerk.quota.api;
 
 import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.ticket.api.ServiceItem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,8 +34,8 @@ public final class QuotaEvents {
                                 Instant at) {
     }
 
-    public record QuotaDebited(UUID quotaId, UUID contractId, UUID entryId, UUID ticketId, LocalDate workDate,
-                               long minutes, long sourceSequence, String actor, Instant at) {
+    public record QuotaDebited(UUID quotaId, UUID contractId, UUID entryId, UUID ticketId, ServiceItem serviceItem,
+                               LocalDate workDate, long minutes, long sourceSequence, String actor, Instant at) {
     }
 
     public record QuotaDebitReversed(UUID quotaId, UUID contractId, UUID entryId, UUID ticketId, LocalDate workDate,

@@ -98,8 +98,8 @@ public class Quota {
             return;
         }
         long balanceBefore = ledger().balance();
-        apply(new QuotaDebited(quotaId, contractId, cmd.entryId(), cmd.ticketId(), cmd.workDate(), cmd.minutes(),
-                cmd.sourceSequence(), cmd.actor(), cmd.at()));
+        apply(new QuotaDebited(quotaId, contractId, cmd.entryId(), cmd.ticketId(), cmd.serviceItem(),
+                cmd.workDate(), cmd.minutes(), cmd.sourceSequence(), cmd.actor(), cmd.at()));
         reconcile(cmd.entryId(), cmd.at());
         long balanceAfter = ledger().balance();
         if (balanceBefore > 0 && balanceAfter <= 0) {

@@ -61,7 +61,8 @@ public class QuotaProcess {
         PricedEntry pricing = event.pricing();
         if (event.contractId() != null && pricing.settlement() == Settlement.QUOTA) {
             commands.sendAndWait(new RecordQuotaUsage(QuotaIds.of(event.contractId()), event.entryId(),
-                    event.ticketId(), pricing.workDate(), pricing.quotaMinutes(), event.sourceSequence(),
+                    event.ticketId(), pricing.serviceItem(), pricing.workDate(), pricing.quotaMinutes(),
+                    event.sourceSequence(),
                     event.actor(), event.at()));
         }
     }

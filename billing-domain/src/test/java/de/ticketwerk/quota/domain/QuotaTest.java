@@ -5,6 +5,7 @@ import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
 import de.ticketwerk.contract.api.QuotaTerms.ExpiryPolicy;
 import de.ticketwerk.contract.api.QuotaTerms.SettlementPeriod;
 import de.ticketwerk.quota.api.Lot;
+import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
 import de.ticketwerk.quota.api.QuotaCommands.OpenQuota;
 import de.ticketwerk.quota.api.QuotaCommands.RecordQuotaUsage;
@@ -56,7 +57,8 @@ class QuotaTest {
     }
 
     private static RecordQuotaUsage usage(UUID entry, String date, long minutes, long sequence) {
-        return new RecordQuotaUsage(QUOTA, entry, TICKET, LocalDate.parse(date), minutes, sequence, "tom", NOW);
+        return new RecordQuotaUsage(QUOTA, entry, TICKET, ServiceItem.REMOTE_SUPPORT, LocalDate.parse(date), minutes,
+                sequence, "tom", NOW);
     }
 
     @Test
@@ -86,12 +88,12 @@ class QuotaTest {
         fixture.given(opened(), new QuotaPeriodsClosed(QUOTA, CONTRACT, START, NOW),
                         new QuotaCredited(QUOTA, CONTRACT, START, 600, 0, NOW))
                 .when(usage(entry, "2025-01-20", 2000, 5))
-                .expectEvents(new QuotaDebited(QUOTA, CONTRACT, entry, TICKET, LocalDate.parse("2025-01-20"), 2000, 5,
+                .expectEvents(new QuotaDebited(QUOTA, CONTRACT, entry, TICKET, ServiceItem.REMOTE_SUPPORT, LocalDate.parse("2025-01-20"), 2000, 5,
                                 "tom", NOW),
                         new QuotaExhausted(QUOTA, CONTRACT, LocalDate.parse("2025-01-20"), -1400, entry, NOW));
         fixture.given(opened(), new QuotaPeriodsClosed(QUOTA, CONTRACT, START, NOW),
                         new QuotaCredited(QUOTA, CONTRACT, START, 600, 0, NOW),
-                        new QuotaDebited(QUOTA, CONTRACT, entry, TICKET, LocalDate.parse("2025-01-20"), 2000, 5, "tom",
+                        new QuotaDebited(QUOTA, CONTRACT, entry, TICKET, ServiceItem.REMOTE_SUPPORT, LocalDate.parse("2025-01-20"), 2000, 5, "tom",
                                 NOW))
                 .when(new CloseQuotaPeriods(QUOTA, LocalDate.parse("2025-04-01"), NOW))
                 .expectEvents(new QuotaPeriodsClosed(QUOTA, CONTRACT, LocalDate.parse("2025-04-01"), NOW),
@@ -114,7 +116,7 @@ class QuotaTest {
         fixture.givenCommands(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null,
                         LocalDate.parse("2026-04-01"), NOW))
                 .when(usage(late, "2025-12-15", 1000, 3))
-                .expectEvents(new QuotaDebited(QUOTA, CONTRACT, late, TICKET, LocalDate.parse("2025-12-15"), 1000, 3,
+                .expectEvents(new QuotaDebited(QUOTA, CONTRACT, late, TICKET, ServiceItem.REMOTE_SUPPORT, LocalDate.parse("2025-12-15"), 1000, 3,
                                 "tom", NOW),
                         new QuotaResetCorrected(QUOTA, CONTRACT, LocalDate.parse("2026-03-31"), 7200,
                                 remainingOf2025, 6200, late, NOW));

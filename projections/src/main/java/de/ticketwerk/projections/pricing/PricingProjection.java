@@ -45,10 +45,11 @@ public class PricingProjection {
                         Instant at) {
         jdbc.update("""
                         INSERT INTO time_entry_pricing_view (priced_by, sequence_number, entry_id, ticket_id,
-                            customer_id, contract_id, source_sequence, action, settlement, net_amount, quota_minutes,
-                            without_contract, reason, pricing, recorded_by, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                pricedBy, sequence, entryId, ticketId, customerId, contractId, sourceSequence, action,
+                            customer_id, contract_id, work_date, source_sequence, action, settlement, net_amount,
+                            quota_minutes, without_contract, reason, pricing, recorded_by, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                pricedBy, sequence, entryId, ticketId, customerId, contractId,
+                java.sql.Date.valueOf(pricing.workDate()), sourceSequence, action,
                 pricing.settlement().name(), pricing.netAmount(), pricing.quotaMinutes(), pricing.withoutContract(),
                 reason, documents.toJson(pricing), actor, Timestamp.from(at));
     }

@@ -41,62 +41,71 @@ public class QuotaLedgerProjection {
     }
 
     private record Line(UUID quotaId, long sequence, UUID contractId, LocalDate date, int order, String kind,
-                        long minutes, UUID entryId, UUID ticketId, BigDecimal amount, UUID causedBy, String details,
-                        Instant at) {
+                        long minutes, UUID entryId, UUID ticketId, String serviceItem, BigDecimal amount,
+                        UUID causedBy, String details, Instant at) {
     }
 
     @EventHandler
     void on(QuotaCredited e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.date(), CREDITS, "CREDIT", e.minutes(), null, null,
-                null, null, e.paidDebt() > 0 ? "paid " + e.paidDebt() + " min of debt" : null, e.at()));
+                null, null, null, e.paidDebt() > 0 ? "paid " + e.paidDebt() + " min of debt" : null, e.at()));
     }
 
     @EventHandler
     void on(QuotaDebited e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.workDate(), WORK, "DEBIT", -e.minutes(),
-                e.entryId(), e.ticketId(), null, null, null, e.at()));
+                e.entryId(), e.ticketId(), e.serviceItem().name(), null, null, null, e.at()));
     }
 
     @EventHandler
     void on(QuotaDebitReversed e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.workDate(), WORK, "REVERSAL", e.minutes(),
-                e.entryId(), e.ticketId(), null, null, e.reason(), e.at()));
+                e.entryId(), e.ticketId(), serviceItemOfDebit(e.entryId()), null, null, e.reason(), e.at()));
     }
 
     @EventHandler
     void on(QuotaReset e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.date(), RESETS, "RESET", -e.forfeitedMinutes(),
-                null, null, null, null, documents.toJson(e.forfeitedLots()), e.at()));
+                null, null, null, null, null, documents.toJson(e.forfeitedLots()), e.at()));
     }
 
     @EventHandler
     void on(QuotaResetCorrected e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.date(), RESETS, "RESET_CORRECTION",
-                e.previousMinutes() - e.forfeitedMinutes(), null, null, null, e.causedBy(),
+                e.previousMinutes() - e.forfeitedMinutes(), null, null, null, null, e.causedBy(),
                 documents.toJson(e.forfeitedLots()), e.at()));
     }
 
     @EventHandler
     void on(QuotaOverageSettled e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.date(), SETTLEMENTS, "SETTLEMENT",
-                e.overageMinutes(), null, null, e.amount(), null, null, e.at()));
+                e.overageMinutes(), null, null, null, e.amount(), null, null, e.at()));
     }
 
     @EventHandler
     void on(QuotaSettlementCorrected e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.date(), SETTLEMENTS, "SETTLEMENT_CORRECTION",
-                e.overageMinutes() - e.previousMinutes(), null, null, e.amount().subtract(e.previousAmount()),
+                e.overageMinutes() - e.previousMinutes(), null, null, null, e.amount().subtract(e.previousAmount()),
                 e.causedBy(), null, e.at()));
     }
 
     private void insert(Line line) {
         jdbc.update("""
                         INSERT INTO quota_ledger_view (quota_id, sequence_number, contract_id, business_date,
-                            line_order, kind, minutes, entry_id, ticket_id, amount, caused_by, details, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            line_order, kind, minutes, entry_id, ticket_id, service_item, amount, caused_by, details,
+                            recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 line.quotaId(), line.sequence(), line.contractId(), Date.valueOf(line.date()), line.order(),
-                line.kind(), line.minutes(), line.entryId(), line.ticketId(), line.amount(), line.causedBy(),
+                line.kind(), line.minutes(), line.entryId(), line.ticketId(), line.serviceItem(), line.amount(),
+                line.causedBy(),
                 line.details(), Timestamp.from(line.at()));
+    }
+
+    private String serviceItemOfDebit(UUID entryId) {
+        return jdbc.queryForList("""
+                        SELECT service_item FROM quota_ledger_view WHERE entry_id = ? AND kind = 'DEBIT'
+                        ORDER BY sequence_number DESC LIMIT 1""", String.class, entryId).stream().findFirst()
+                .orElse(null);
     }
 
     @ResetHandler

@@ -1,0 +1,43 @@
+package de.ticketwerk.projections.quota;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The statements a QUOTA customer receives: quarterly interim statements and the annual statement (R-Q6). */
+public final class Statements {
+
+    private Statements() {
+    }
+
+    public record Minutes(String key, long minutes) {
+    }
+
+    /** {@code provisional}: the quarter has not ended yet. */
+    public record QuarterlyStatement(UUID contractId, int year, int quarter, LocalDate from, LocalDate to,
+                                     boolean provisional, long openingBalance, long credited, long used,
+                                     List<Minutes> usedByServiceItem, List<Minutes> usedByTicket, long forfeited,
+                                     long settledMinutes, BigDecimal settledAmount, long closingBalance,
+                                     LocalDate quotaYearFrom, long usedInQuotaYear, Long remainingOfAnnualQuota) {
+    }
+
+    /** One time entry of the quota year, to the minute. */
+    public record EntryLine(LocalDate workDate, UUID ticketId, UUID entryId, String technician, String role,
+                            String mode, String serviceItem, long rawMinutes, long billedMinutes,
+                            BigDecimal surchargeMinuteEquivalents, String settlement, long quotaMinutes,
+                            BigDecimal netAmount, String nonBillableReason) {
+    }
+
+    public record MonthLine(LocalDate month, BigDecimal instalment, long used) {
+    }
+
+    /** {@code provisional}: the quota year has not ended yet. */
+    public record AnnualStatement(UUID contractId, int year, LocalDate from, LocalDate to, boolean provisional,
+                                  List<EntryLine> entries, long rawMinutes, long billedMinutes, long quotaMinutes,
+                                  BigDecimal chargedAmount, List<MonthLine> months, BigDecimal instalments,
+                                  long openingBalance, long credited, long used, long forfeited,
+                                  long overageMinutes, BigDecimal overageAmount, long closingBalance,
+                                  long carriedOver) {
+    }
+}
