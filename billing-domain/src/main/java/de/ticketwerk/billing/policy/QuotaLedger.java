@@ -134,6 +134,23 @@ public final class QuotaLedger {
         return start.plusYears(Math.max(years, 0));
     }
 
+    /** The ends of settlement periods from {@code start} up to the day before {@code through}. */
+    public static List<LocalDate> settlementDays(QuotaTerms terms, LocalDate start, LocalDate through) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = start; day.isBefore(through); day = day.plusDays(1)) {
+            if (isSettlementDay(terms, start, day)) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+
+    /** The minutes credited by the lots that expire at the end of {@code day}: the credits a reset there draws on. */
+    public static long creditsExpiringOn(QuotaTerms terms, LocalDate start, List<Credit> credits, LocalDate day) {
+        return credits.stream().filter(c -> day.equals(expiryOf(terms, start, c.date()))).mapToLong(Credit::minutes)
+                .sum();
+    }
+
     static boolean isCreditDay(QuotaTerms terms, LocalDate start, LocalDate day) {
         if (terms.period() == AllotmentPeriod.CONTRACT_YEAR) {
             return contractYearStart(start, day).equals(day);

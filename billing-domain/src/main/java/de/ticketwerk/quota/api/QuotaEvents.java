@@ -62,6 +62,14 @@ public final class QuotaEvents {
                                            UUID causedBy, Instant at) {
     }
 
+    /**
+     * R-Q6: the quota should be re-sized: three settlement periods in a row ended with overage, or a reset forfeited
+     * more than 30 % of the credits it drew on. {@code date} is the period end that showed it.
+     */
+    public record QuotaResizingRecommended(UUID quotaId, UUID contractId, LocalDate date, String reason,
+                                           Instant at) {
+    }
+
     /** The balance reached zero or below (R-Q6). */
     public record QuotaExhausted(UUID quotaId, UUID contractId, LocalDate workDate, long balance, UUID causedBy,
                                  Instant at) {

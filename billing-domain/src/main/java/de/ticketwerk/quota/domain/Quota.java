@@ -22,6 +22,7 @@ import de.ticketwerk.quota.api.QuotaEvents.QuotaOverageSettled;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaPeriodsClosed;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaReset;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResetCorrected;
+import de.ticketwerk.quota.api.QuotaEvents.QuotaResizingRecommended;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaSettlementCorrected;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -62,6 +63,7 @@ public class Quota {
     private Set<LocalDate> credited = new HashSet<>();
     private Map<LocalDate, Long> forfeited = new TreeMap<>();
     private Map<LocalDate, Settlement> settled = new TreeMap<>();
+    private Set<LocalDate> resizingRecommended = new HashSet<>();
 
     protected Quota() {
     }
@@ -167,6 +169,7 @@ public class Quota {
                         now == null ? new BigDecimal("0.00") : now.amount(), causedBy, at));
             }
         }
+        recommendResizing(ledger, at);
     }
 
     /** What the published events add up to: forfeits and settled overage minutes per day, and the balance. */
@@ -177,6 +180,29 @@ public class Quota {
         Map<LocalDate, Long> settledMinutes = new TreeMap<>();
         settled.forEach((date, settlement) -> settledMinutes.put(date, settlement.overageMinutes()));
         return new Outcome(new TreeMap<>(forfeited), settledMinutes, ledger().balance());
+    }
+
+    private void recommendResizing(Result ledger, Instant at) {
+        int overageInARow = 0;
+        for (LocalDate end : QuotaLedger.settlementDays(terms, startDate, closedThrough)) {
+            Settlement settlement = settled.get(end);
+            overageInARow = settlement != null && settlement.overageMinutes() > 0 ? overageInARow + 1 : 0;
+            if (overageInARow >= 3) {
+                recommend(end, "overage in " + overageInARow + " settlement periods in a row", at);
+            }
+        }
+        forfeited.forEach((date, minutes) -> {
+            long credits = QuotaLedger.creditsExpiringOn(terms, startDate, ledger.credits(), date);
+            if (credits > 0 && minutes * 100 > credits * 30) {
+                recommend(date, minutes + " of " + credits + " credited minutes forfeited (more than 30 %)", at);
+            }
+        });
+    }
+
+    private void recommend(LocalDate date, String reason, Instant at) {
+        if (!resizingRecommended.contains(date)) {
+            apply(new QuotaResizingRecommended(quotaId, contractId, date, reason, at));
+        }
     }
 
     private static Set<LocalDate> union(Set<LocalDate> a, Set<LocalDate> b) {
@@ -229,6 +255,11 @@ public class Quota {
     @EventSourcingHandler
     void on(QuotaResetCorrected event) {
         forfeited.put(event.date(), event.forfeitedMinutes());
+    }
+
+    @EventSourcingHandler
+    void on(QuotaResizingRecommended event) {
+        resizingRecommended.add(event.date());
     }
 
     @EventSourcingHandler

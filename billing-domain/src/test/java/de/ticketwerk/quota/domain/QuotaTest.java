@@ -18,6 +18,7 @@ import de.ticketwerk.quota.api.QuotaEvents.QuotaOpened;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaOverageSettled;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaPeriodsClosed;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResetCorrected;
+import de.ticketwerk.quota.api.QuotaEvents.QuotaResizingRecommended;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,36 @@ class QuotaTest {
                 .when(new ReverseQuotaUsage(QUOTA, entry, TICKET, 4, "voided: duplicate", "tom", NOW))
                 .expectEvents(new QuotaDebitReversed(QUOTA, CONTRACT, entry, TICKET, LocalDate.parse("2025-01-10"),
                         100, 4, "voided: duplicate", "tom", NOW));
+    }
+
+    @Test
+    void threeSettlementPeriodsWithOverageInARowRecommendResizing() {
+        QuotaTerms monthly = new QuotaTerms(600, AllotmentPeriod.MONTH, ExpiryPolicy.NEVER, SettlementPeriod.MONTHLY,
+                new BigDecimal("90.00"));
+        List<Object> given = new ArrayList<>();
+        given.add(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, monthly, START, null, START, NOW));
+        for (int month = 1; month <= 3; month++) {
+            given.add(usage(UUID.randomUUID(), "2025-%02d-10".formatted(month), 700, 1));
+        }
+        fixture.givenCommands(given)
+                .when(new CloseQuotaPeriods(QUOTA, LocalDate.parse("2025-04-01"), NOW))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                                org.hamcrest.Matchers.equalTo(new QuotaResizingRecommended(QUOTA, CONTRACT,
+                                        LocalDate.parse("2025-03-31"), "overage in 3 settlement periods in a row",
+                                        NOW)))));
+    }
+
+    @Test
+    void forfeitingMoreThanAThirdOfTheCreditsRecommendsResizing() {
+        fixture.givenCommands(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null, START, NOW),
+                        usage(UUID.randomUUID(), "2025-12-10", 5000, 1))
+                .when(new CloseQuotaPeriods(QUOTA, LocalDate.parse("2026-04-01"), NOW))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                                org.hamcrest.Matchers.equalTo(new QuotaResizingRecommended(QUOTA, CONTRACT,
+                                        LocalDate.parse("2026-03-31"),
+                                        "2200 of 7200 credited minutes forfeited (more than 30 %)", NOW)))));
     }
 
     /**
