@@ -14,6 +14,12 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import de.ticketwerk.ticket.domain.Ticket;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -49,6 +55,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /**
  * Axon's infrastructure, declared explicitly rather than left to auto-configuration: the JDBC event store and
@@ -147,6 +154,9 @@ class AxonConfiguration {
     }
 
     /*
+     * A quota ledger stays in memory between commands (a weak-reference cache), so its in-memory memo spares it
+     * re-computing a long history; without it, every command would rebuild the ledger from the last snapshot.
+     *
      * Beans, because Spring's snapshotter looks for the factories of the aggregates it snapshots among beans. Their
      * aggregate models must resolve the registry that command handlers take as a parameter.
      */
@@ -177,6 +187,31 @@ class AxonConfiguration {
         return factory(Quota.class, registry);
     }
 
+    /**
+     * Snapshots are taken on a background thread: a long-lived aggregate's snapshot grows with its history, and the
+     * command that crosses the threshold should not wait for it.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
+    }
+
     @Bean
     ConfigurerModule aggregates(AggregateFactory<Ticket> ticketFactory, AggregateFactory<Customer> customerFactory,
                                 AggregateFactory<Contract> contractFactory, AggregateFactory<Quota> quotaFactory,
@@ -188,7 +223,8 @@ class AxonConfiguration {
             configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold));
             configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold));
             configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold));
-            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold));
+            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold)
+                    .configureCache(c -> new WeakReferenceCache()));
         };
     }
 

@@ -13,9 +13,9 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -62,12 +62,45 @@ public final class QuotaLedger {
      */
     public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end, List<Usage> usages,
                                  LocalDate through) {
-        TreeMap<LocalDate, List<Usage>> usagesByDay = new TreeMap<>();
-        usages.stream()
-                .filter(u -> !u.workDate().isAfter(through))
-                .sorted(Comparator.comparing(Usage::workDate).thenComparing(Usage::entryId))
-                .forEach(u -> usagesByDay.computeIfAbsent(u.workDate(), d -> new ArrayList<>()).add(u));
+        return compute(terms, start, end, byDay(usages), through, new Memo(), null);
+    }
 
+    public static NavigableMap<LocalDate, NavigableMap<UUID, Usage>> byDay(List<Usage> usages) {
+        NavigableMap<LocalDate, NavigableMap<UUID, Usage>> byDay = new TreeMap<>();
+        usages.forEach(u -> byDay.computeIfAbsent(u.workDate(), d -> new TreeMap<>()).put(u.entryId(), u));
+        return byDay;
+    }
+
+    /**
+     * What an earlier computation of the same quota learnt: the state at the start of every month and its result.
+     * Work dated on or after a day changes nothing before it, so a computation resumes from the last month start
+     * before the earliest change instead of from the contract's start. A long history thus costs little per change.
+     */
+    public static final class Memo {
+        private final TreeMap<LocalDate, Checkpoint> checkpoints = new TreeMap<>();
+        private Result last;
+        private LocalDate lastThrough;
+
+        public void forget() {
+            checkpoints.clear();
+            last = null;
+            lastThrough = null;
+        }
+    }
+
+    private record Checkpoint(List<OpenLot> lots, long debt, int credits, int resets, int settlements, int lines) {
+    }
+
+    /**
+     * As {@link #compute(QuotaTerms, LocalDate, LocalDate, List, LocalDate)}, resuming from {@code memo} when the
+     * earliest work date changed since its last computation is {@code earliestChange} (null: nothing changed).
+     */
+    public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end,
+                                 NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay, LocalDate through,
+                                 Memo memo, LocalDate earliestChange) {
+        if (memo.last != null && earliestChange == null && through.equals(memo.lastThrough)) {
+            return memo.last;
+        }
         List<Credit> credits = new ArrayList<>();
         List<Reset> resets = new ArrayList<>();
         List<Settlement> settlements = new ArrayList<>();
@@ -76,8 +109,28 @@ public final class QuotaLedger {
         long debt = 0;
         LocalDate first = usagesByDay.isEmpty() || !usagesByDay.firstKey().isBefore(start) ? start
                 : usagesByDay.firstKey();
+        var resumeAt = memo.last == null ? null : memo.checkpoints.floorEntry(
+                earliestChange == null || earliestChange.isAfter(memo.lastThrough) ? memo.lastThrough
+                        : earliestChange);
+        if (resumeAt != null) {
+            Checkpoint checkpoint = resumeAt.getValue();
+            first = resumeAt.getKey();
+            checkpoint.lots().forEach(lot -> lots.addLast(lot.copy()));
+            debt = checkpoint.debt();
+            credits.addAll(memo.last.credits().subList(0, checkpoint.credits()));
+            resets.addAll(memo.last.resets().subList(0, checkpoint.resets()));
+            settlements.addAll(memo.last.settlements().subList(0, checkpoint.settlements()));
+            lines.addAll(memo.last.lines().subList(0, checkpoint.lines()));
+            memo.checkpoints.tailMap(first, true).clear();
+        } else {
+            memo.checkpoints.clear();
+        }
         LocalDate last = end == null || end.isAfter(through) ? through : end;
         for (LocalDate day = first; !day.isAfter(through); day = day.plusDays(1)) {
+            if (day.getDayOfMonth() == 1 || day.equals(first)) {
+                memo.checkpoints.put(day, new Checkpoint(lots.stream().map(OpenLot::copy).toList(), debt,
+                        credits.size(), resets.size(), settlements.size(), lines.size()));
+            }
             boolean inForce = !day.isBefore(start) && !day.isAfter(last);
             if (inForce && isCreditDay(terms, start, day)) {
                 long paid = Math.min(debt, terms.allotmentMinutes());
@@ -86,12 +139,15 @@ public final class QuotaLedger {
                 credits.add(new Credit(day, terms.allotmentMinutes(), paid));
                 lines.add(new Line(day, LineKind.CREDIT, null, terms.allotmentMinutes(), balance(lots, debt)));
             }
-            for (Usage usage : usagesByDay.getOrDefault(day, List.of())) {
+            for (Usage usage : usagesByDay.getOrDefault(day, EMPTY).values()) {
                 long left = usage.minutes();
                 for (OpenLot lot : lots) {
                     long taken = Math.min(lot.remaining, left);
                     lot.remaining -= taken;
                     left -= taken;
+                }
+                while (!lots.isEmpty() && lots.peekFirst().remaining == 0) {
+                    lots.removeFirst();
                 }
                 debt += left;
                 lines.add(new Line(day, LineKind.DEBIT, usage.entryId(), -usage.minutes(), balance(lots, debt)));
@@ -120,8 +176,12 @@ public final class QuotaLedger {
                 debt = 0;
             }
         }
-        return new Result(credits, resets, settlements, lines, balance(lots, debt));
+        memo.last = new Result(credits, resets, settlements, lines, balance(lots, debt));
+        memo.lastThrough = through;
+        return memo.last;
     }
+
+    private static final NavigableMap<UUID, Usage> EMPTY = new TreeMap<>();
 
     public static BigDecimal overageAmount(QuotaTerms terms, long minutes) {
         return terms.overageRate().multiply(BigDecimal.valueOf(minutes)).divide(BigDecimal.valueOf(60), 2,
@@ -191,6 +251,10 @@ public final class QuotaLedger {
             this.creditedOn = creditedOn;
             this.expiresAfter = expiresAfter;
             this.remaining = remaining;
+        }
+
+        OpenLot copy() {
+            return new OpenLot(creditedOn, expiresAfter, remaining);
         }
     }
 }

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,6 +65,11 @@ public class Quota {
     private Map<LocalDate, Long> forfeited = new TreeMap<>();
     private Map<LocalDate, Settlement> settled = new TreeMap<>();
     private Set<LocalDate> resizingRecommended = new HashSet<>();
+
+    /* Derived from the usages and kept only in memory (not in snapshots), so that a change re-computes little. */
+    private transient NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay;
+    private final transient QuotaLedger.Memo memo = new QuotaLedger.Memo();
+    private transient LocalDate earliestChange;
 
     protected Quota() {
     }
@@ -131,9 +137,24 @@ public class Quota {
 
     /** Through the closed day, or through the latest work date when work of a day not yet closed is recorded. */
     private Result ledger() {
-        LocalDate through = usages.values().stream().map(Usage::workDate).filter(d -> d.isAfter(closedThrough))
-                .max(LocalDate::compareTo).orElse(closedThrough);
-        return QuotaLedger.compute(terms, startDate, endDate, new ArrayList<>(usages.values()), through);
+        NavigableMap<LocalDate, NavigableMap<UUID, Usage>> byDay = usagesByDay();
+        LocalDate through = byDay.isEmpty() || !byDay.lastKey().isAfter(closedThrough) ? closedThrough
+                : byDay.lastKey();
+        Result result = QuotaLedger.compute(terms, startDate, endDate, byDay, through, memo, earliestChange);
+        earliestChange = null;
+        return result;
+    }
+
+    private NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay() {
+        if (usagesByDay == null) {
+            usagesByDay = QuotaLedger.byDay(new ArrayList<>(usages.values()));
+            memo.forget();
+        }
+        return usagesByDay;
+    }
+
+    private void changedOn(LocalDate day) {
+        earliestChange = earliestChange == null || day.isBefore(earliestChange) ? day : earliestChange;
     }
 
     private void reconcile(UUID causedBy, Instant at) {
@@ -223,6 +244,7 @@ public class Quota {
     @EventSourcingHandler
     void on(QuotaEnded event) {
         endDate = event.endDate();
+        memo.forget();
     }
 
     @EventSourcingHandler
@@ -237,13 +259,26 @@ public class Quota {
 
     @EventSourcingHandler
     void on(QuotaDebited event) {
-        usages.put(event.entryId(), new Usage(event.entryId(), event.workDate(), event.minutes()));
+        Usage usage = new Usage(event.entryId(), event.workDate(), event.minutes());
+        usages.put(event.entryId(), usage);
+        if (usagesByDay != null) {
+            usagesByDay.computeIfAbsent(usage.workDate(), d -> new TreeMap<>()).put(usage.entryId(), usage);
+        }
+        changedOn(event.workDate());
         lastSequence.put(event.entryId(), event.sourceSequence());
     }
 
     @EventSourcingHandler
     void on(QuotaDebitReversed event) {
-        usages.remove(event.entryId());
+        Usage removed = usages.remove(event.entryId());
+        if (usagesByDay != null && removed != null) {
+            NavigableMap<UUID, Usage> day = usagesByDay.get(removed.workDate());
+            day.remove(removed.entryId());
+            if (day.isEmpty()) {
+                usagesByDay.remove(removed.workDate());
+            }
+        }
+        changedOn(event.workDate());
         lastSequence.put(event.entryId(), event.sourceSequence());
     }
 

@@ -128,4 +128,43 @@ class QuotaLedgerTest {
         }
         assertThat(expected.settlements()).isNotEmpty();
     }
+
+    /** Resuming from the memo after each change gives exactly what computing from the start gives. */
+    @Test
+    void resumingFromTheMemoEqualsComputingFromTheStart() {
+        Random random = new Random(42);
+        QuotaTerms[] variants = {MONTHLY_CARRY_OVER,
+                new QuotaTerms(1440, AllotmentPeriod.CONTRACT_YEAR, ExpiryPolicy.PERIOD_END,
+                        SettlementPeriod.CONTRACT_YEAR, new BigDecimal("96.00")),
+                new QuotaTerms(600, AllotmentPeriod.MONTH, ExpiryPolicy.NEVER, SettlementPeriod.MONTHLY,
+                        new BigDecimal("90.00"))};
+        LocalDate start = LocalDate.parse("2025-01-01");
+        for (QuotaTerms terms : variants) {
+            var byDay = QuotaLedger.byDay(List.of());
+            var memo = new QuotaLedger.Memo();
+            List<Usage> current = new ArrayList<>();
+            LocalDate through = start;
+            for (int step = 0; step < 300; step++) {
+                LocalDate changed = null;
+                if (random.nextInt(5) == 0 && !current.isEmpty()) {
+                    Usage gone = current.remove(random.nextInt(current.size()));
+                    byDay.get(gone.workDate()).remove(gone.entryId());
+                    changed = gone.workDate();
+                } else if (random.nextInt(3) == 0) {
+                    through = through.plusDays(random.nextInt(20));
+                } else {
+                    Usage usage = new Usage(UUID.randomUUID(), start.plusDays(random.nextInt(
+                            (int) java.time.temporal.ChronoUnit.DAYS.between(start, through) + 1)),
+                            10 + random.nextInt(700));
+                    current.add(usage);
+                    byDay.computeIfAbsent(usage.workDate(), d -> new java.util.TreeMap<>())
+                            .put(usage.entryId(), usage);
+                    changed = usage.workDate();
+                }
+                Result resumed = QuotaLedger.compute(terms, start, null, byDay, through, memo, changed);
+                Result full = QuotaLedger.compute(terms, start, null, current, through);
+                assertThat(resumed).as("step " + step + " with " + terms).isEqualTo(full);
+            }
+        }
+    }
 }
