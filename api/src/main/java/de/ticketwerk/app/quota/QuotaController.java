@@ -68,6 +68,32 @@ class QuotaController {
         return queries.ledger(contractId, first, last, page, size);
     }
 
+    @GetMapping(path = "/quota", produces = GermanCsv.MEDIA_TYPE)
+    ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId, @RequestParam(required = false) LocalDate asOf) {
+        QuotaBalance b = balance(contractId, asOf);
+        return new GermanCsv()
+                .row("Stand am", b.asOf())
+                .row("Bestand (min)", b.balance())
+                .row("Gutschriften (min)", b.credited())
+                .row("Verbraucht (min)", b.used())
+                .row("Verfallen (min)", b.forfeited())
+                .row("Abgerechnete Mehrminuten", b.settled(), b.settledAmount())
+                .response("kontingent-" + b.asOf() + ".csv");
+    }
+
+    @GetMapping(path = "/quota/ledger", produces = GermanCsv.MEDIA_TYPE)
+    ResponseEntity<byte[]> ledgerCsv(@PathVariable UUID contractId,
+                                     @RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        GermanCsv csv = new GermanCsv().row("Datum", "Buchung", "Minuten", "Bestand (min)", "Ticket", "Eintrag",
+                "Betrag (EUR)", "Korrektur wegen Eintrag", "Details");
+        ledger(contractId, from, to, page, size).items().forEach(l -> csv.row(l.businessDate(), l.kind(),
+                l.minutes(), l.balance(), l.ticketId(), l.entryId(), l.amount(), l.causedBy(), l.details()));
+        return csv.response("kontingent-buchungen.csv");
+    }
+
     @GetMapping("/statements/quarterly/{year}/{quarter}")
     QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year,
                                  @PathVariable @Min(1) @Max(4) int quarter) {

@@ -3,6 +3,8 @@ package de.ticketwerk.app.quota;
 import de.ticketwerk.app.TicketwerkApplication;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
+import de.ticketwerk.app.support.WorkDays;
+import de.ticketwerk.app.support.WorkDays.Work;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -79,6 +81,46 @@ class QuotaCatchUpTest {
                     SELECT COUNT(*) FROM domain_event_entry
                     WHERE payload_type LIKE '%QuotaCredited' AND payload::jsonb ->> 'contractId' = ?""", Long.class,
                     contract.toString())).as("credits in the event store").isEqualTo(7);
+        }
+    }
+
+    /** Q1 of DOMAIN.md, half of its entries recorded before a restart and half after, in a shuffled order. */
+    @Test
+    void q1ComesOutExactAcrossARestart() {
+        List<Work> work = new ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            work.addAll(WorkDays.spread(2025, month, 500));
+        }
+        for (int month = 1; month <= 3; month++) {
+            work.addAll(WorkDays.spread(2026, month, 300));
+        }
+        java.util.Collections.shuffle(work, new java.util.Random(7));
+        List<Work> beforeRestart = work.subList(0, work.size() / 2);
+        UUID contract;
+        UUID ticket;
+        try (ConfigurableApplicationContext first = startAt("2027-01-02T08:00:00Z")) {
+            Http http = http(first);
+            UUID customer = ApiTest.registerCustomer(http, "Kanzlei Neustart", "NW");
+            Http.Response concluded = http.post("/api/v1/contracts", """
+                    {"customerId": "%s", "type": "QUOTA", "startDate": "2025-01-01", "minuteExact": true,
+                     "quota": {"allotmentMinutes": 600, "period": "MONTH", "expiry": "CARRY_OVER_UNTIL_MARCH",
+                     "settlement": "QUARTERLY"}}""".formatted(customer));
+            contract = UUID.fromString(concluded.json().get("contractId").asString());
+            Http.Response opened = http.post("/api/v1/tickets", """
+                    {"customerId": "%s", "channel": "PORTAL", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
+                     "title": "Betreuung", "reporter": "Frau Berger"}""".formatted(customer));
+            ticket = UUID.fromString(opened.json().get("ticketId").asString());
+            beforeRestart.forEach(w -> WorkDays.log(http, ticket, w));
+            long used = beforeRestart.stream().mapToLong(Work::minutes).sum();
+            ApiTest.awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=9999-12-31",
+                    q -> q.get("used").asLong() == used);
+        }
+        try (ConfigurableApplicationContext second = startAt("2027-01-02T08:00:00Z")) {
+            Http http = http(second);
+            work.subList(work.size() / 2, work.size()).forEach(w -> WorkDays.log(http, ticket, w));
+            JsonNode afterReset = ApiTest.awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=2026-03-31",
+                    q -> q.get("used").asLong() == 6900 && q.get("forfeited").asLong() == 300);
+            assertThat(afterReset.get("balance").asLong()).isEqualTo(1800);
         }
     }
 }

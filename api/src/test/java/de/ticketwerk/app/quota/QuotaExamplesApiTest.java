@@ -1,17 +1,12 @@
 package de.ticketwerk.app.quota;
 
 import de.ticketwerk.app.support.ApiTest;
-import de.ticketwerk.app.support.Http;
-import de.ticketwerk.billing.policy.GermanPublicHolidays;
-import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.app.support.WorkDays;
+import de.ticketwerk.app.support.WorkDays.Work;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,28 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "ticketwerk.clock.fixed=2027-01-02T08:00:00Z")
 class QuotaExamplesApiTest extends ApiTest {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final GermanPublicHolidays HOLIDAYS = new GermanPublicHolidays();
-
-    private record Work(LocalDate day, long minutes) {
-    }
-
-    /** Working days of a month in NW, from the 5th on; each takes up to 480 minutes from 09:00 (no surcharges). */
-    private static List<Work> spread(int year, int month, long minutes) {
-        List<Work> work = new ArrayList<>();
-        LocalDate day = LocalDate.of(year, month, 5);
-        while (minutes > 0) {
-            if (day.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()
-                    && !HOLIDAYS.isPublicHoliday(day, FederalState.NW)) {
-                long today = Math.min(480, minutes);
-                work.add(new Work(day, today));
-                minutes -= today;
-            }
-            day = day.plusDays(1);
-        }
-        return work;
-    }
-
     private UUID quotaContract(UUID customer, String start, String quota, String rate) {
         return concludeContract(customer, """
                 "type": "QUOTA", "startDate": "%s", "minuteExact": true, "quota": %s,
@@ -60,14 +33,7 @@ class QuotaExamplesApiTest extends ApiTest {
         UUID ticket = openTicket(customer, "Support");
         List<Work> shuffled = new ArrayList<>(work);
         Collections.shuffle(shuffled, new Random(work.size()));
-        for (Work w : shuffled) {
-            String start = w.day().atTime(LocalTime.of(9, 0)).atZone(BERLIN).toInstant().toString();
-            String end = w.day().atTime(LocalTime.of(9, 0)).plusMinutes(w.minutes()).atZone(BERLIN).toInstant()
-                    .toString();
-            Http.Response logged = http.post("/api/v1/tickets/" + ticket + "/time-entries", """
-                    {"start": "%s", "end": "%s", "role": "TECHNICIAN", "mode": "REMOTE"}""".formatted(start, end));
-            assertThat(logged.status()).as(logged.text()).isEqualTo(201);
-        }
+        shuffled.forEach(w -> WorkDays.log(http, ticket, w));
     }
 
     private JsonNode quotaAsOf(UUID contract, String asOf, long expectedUsedInTotal) {
@@ -80,10 +46,10 @@ class QuotaExamplesApiTest extends ApiTest {
     private static List<Work> q1Work(long usedPerMonthIn2026) {
         List<Work> work = new ArrayList<>();
         for (int month = 1; month <= 12; month++) {
-            work.addAll(spread(2025, month, 500));
+            work.addAll(WorkDays.spread(2025, month, 500));
         }
         for (int month = 1; month <= 3; month++) {
-            work.addAll(spread(2026, month, usedPerMonthIn2026));
+            work.addAll(WorkDays.spread(2026, month, usedPerMonthIn2026));
         }
         return work;
     }
@@ -129,7 +95,7 @@ class QuotaExamplesApiTest extends ApiTest {
         UUID contract = quotaContract(customer, "2026-04-01", """
                 {"allotmentMinutes": 600, "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY",
                  "overageRate": 90.00}""", "90.00");
-        recordShuffled(customer, spread(2026, 4, 750));
+        recordShuffled(customer, WorkDays.spread(2026, 4, 750));
 
         JsonNode endOfApril = quotaAsOf(contract, "2026-04-30", 750);
         assertThat(endOfApril.get("credited").asLong()).isEqualTo(600);
@@ -145,10 +111,10 @@ class QuotaExamplesApiTest extends ApiTest {
                 {"allotmentMinutes": 1440, "period": "CONTRACT_YEAR", "expiry": "PERIOD_END",
                  "settlement": "CONTRACT_YEAR", "overageRate": 96.00}""", "96.00");
         List<Work> work = new ArrayList<>();
-        work.addAll(spread(2026, 2, 300));
-        work.addAll(spread(2026, 5, 500));
-        work.addAll(spread(2026, 8, 400));
-        work.addAll(spread(2026, 11, 500));
+        work.addAll(WorkDays.spread(2026, 2, 300));
+        work.addAll(WorkDays.spread(2026, 5, 500));
+        work.addAll(WorkDays.spread(2026, 8, 400));
+        work.addAll(WorkDays.spread(2026, 11, 500));
         recordShuffled(customer, work);
 
         long[] usedByQuarterEnd = {300, 800, 1200};
