@@ -112,8 +112,11 @@ class PricingExamplesApiTest extends ApiTest {
         assertThat(preview.get("netAmount").decimalValue()).as("the preview prices alike").isEqualTo(net);
     }
 
+    /** The contract that priced the entry, once the contract's read model (which the preview reads) has it. */
     private String contractOf(UUID entry) {
-        return http.get("/api/v1/time-entries/" + entry + "/pricing").json().get("contractId").asString();
+        String contract = http.get("/api/v1/time-entries/" + entry + "/pricing").json().get("contractId").asString();
+        awaitContract(UUID.fromString(contract), c -> true);
+        return contract;
     }
 
     @Test

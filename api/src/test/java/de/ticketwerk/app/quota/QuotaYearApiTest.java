@@ -69,6 +69,7 @@ class QuotaYearApiTest extends ApiTest {
         awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=9999-12-31",
                 q -> q.get("used").asLong() == usedSoFar);
         awaitCaughtUp("quota-ledger");
+        awaitCaughtUp("time-entry-pricing");
         return http.get("/api/v1/contracts/" + contract + "/statements/" + path).json();
     }
 
