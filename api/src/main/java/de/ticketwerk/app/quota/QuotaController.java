@@ -57,6 +57,7 @@ class QuotaController {
     Page<LedgerLine> ledger(@PathVariable UUID contractId,
                             @RequestParam(required = false) LocalDate from,
                             @RequestParam(required = false) LocalDate to,
+                            @RequestParam(required = false) UUID entryId,
                             @RequestParam(defaultValue = "0") @Min(0) int page,
                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         requireQuota(contractId);
@@ -65,7 +66,7 @@ class QuotaController {
         if (last.isBefore(first)) {
             throw new BadRequest("to", "to (" + last + ") must not be before from (" + first + ")");
         }
-        return queries.ledger(contractId, first, last, page, size);
+        return queries.ledger(contractId, first, last, entryId, page, size);
     }
 
     @GetMapping(path = "/quota", produces = GermanCsv.MEDIA_TYPE)
@@ -89,7 +90,7 @@ class QuotaController {
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         GermanCsv csv = new GermanCsv().row("Datum", "Buchung", "Minuten", "Bestand (min)", "Ticket", "Eintrag",
                 "Betrag (EUR)", "Korrektur wegen Eintrag", "Details");
-        ledger(contractId, from, to, page, size).items().forEach(l -> csv.row(l.businessDate(), l.kind(),
+        ledger(contractId, from, to, null, page, size).items().forEach(l -> csv.row(l.businessDate(), l.kind(),
                 l.minutes(), l.balance(), l.ticketId(), l.entryId(), l.amount(), l.causedBy(), l.details()));
         return csv.response("kontingent-buchungen.csv");
     }

@@ -47,14 +47,18 @@ public class QuotaQueries {
                 contractId, Date.valueOf(asOf));
     }
 
-    /** Lines in business-time order with the running balance, between {@code from} and {@code to} inclusive. */
-    public Page<LedgerLine> ledger(UUID contractId, LocalDate from, LocalDate to, int page, int size) {
+    /**
+     * Lines in business-time order with the running balance, between {@code from} and {@code to} inclusive; only
+     * those of one time entry when {@code entryId} is given.
+     */
+    public Page<LedgerLine> ledger(UUID contractId, LocalDate from, LocalDate to, UUID entryId, int page, int size) {
         String lines = """
                 SELECT *, SUM(minutes) OVER (ORDER BY business_date, line_order, sequence_number) AS running
                 FROM quota_ledger_view WHERE contract_id = ?""";
-        String window = "FROM (" + lines + ") l WHERE business_date BETWEEN ? AND ?";
+        String window = "FROM (" + lines + ") l WHERE business_date BETWEEN ? AND ?"
+                + " AND (CAST(? AS uuid) IS NULL OR entry_id = CAST(? AS uuid))";
         Long total = jdbc.queryForObject("SELECT COUNT(*) " + window, Long.class, contractId, Date.valueOf(from),
-                Date.valueOf(to));
+                Date.valueOf(to), entryId, entryId);
         List<LedgerLine> items = jdbc.query("SELECT * " + window
                         + " ORDER BY business_date, line_order, sequence_number LIMIT ? OFFSET ?",
                 (rs, n) -> new LedgerLine(rs.getDate("business_date").toLocalDate(), rs.getString("kind"),
@@ -62,7 +66,7 @@ public class QuotaQueries {
                         rs.getObject("ticket_id", UUID.class), rs.getBigDecimal("amount"),
                         rs.getObject("caused_by", UUID.class), rs.getString("details"),
                         rs.getTimestamp("recorded_at").toInstant()),
-                contractId, Date.valueOf(from), Date.valueOf(to), size, (long) page * size);
+                contractId, Date.valueOf(from), Date.valueOf(to), entryId, entryId, size, (long) page * size);
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
 }
