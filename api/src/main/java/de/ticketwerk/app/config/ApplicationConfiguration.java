@@ -71,8 +71,8 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    CustomerProjection customerProjection(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new CustomerProjection(jdbcTemplate, documents);
+    CustomerProjection customerProjection(JdbcTemplate jdbcTemplate, Documents documents, CustomerQueries queries) {
+        return new CustomerProjection(jdbcTemplate, documents, queries);
     }
 
     @Bean
@@ -81,8 +81,8 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ContractProjection contractProjection(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new ContractProjection(jdbcTemplate, documents);
+    ContractProjection contractProjection(JdbcTemplate jdbcTemplate, Documents documents, ContractQueries queries) {
+        return new ContractProjection(jdbcTemplate, documents, queries);
     }
 
     @Bean

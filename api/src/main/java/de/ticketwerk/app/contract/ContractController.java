@@ -81,12 +81,12 @@ class ContractController {
     Map<String, Object> announcePriceChange(@PathVariable UUID contractId, @Valid @RequestBody PriceChangeRequest body,
                                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
         LocalDate announcedOn = body.announcedOn() == null ? today() : body.announcedOn();
-        send(contractId, new AnnouncePriceChange(contractId, announcedOn, body.effectiveFrom(), body.monthlyFee(),
-                body.hourlyRates(), Actor.of(actor), clock.instant()));
+        Object specialTerminationEnd = send(contractId, new AnnouncePriceChange(contractId, announcedOn,
+                body.effectiveFrom(), body.monthlyFee(), body.hourlyRates(), Actor.of(actor), clock.instant()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("contractId", contractId);
         answer.put("effectiveFrom", body.effectiveFrom());
-        answer.put("specialTerminationEnd", body.effectiveFrom().minusDays(1));
+        answer.put("specialTerminationEnd", specialTerminationEnd);
         return answer;
     }
 

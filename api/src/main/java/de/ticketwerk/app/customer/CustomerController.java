@@ -6,7 +6,7 @@ import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
 import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
 import de.ticketwerk.projections.customer.CustomerQueries;
 import de.ticketwerk.projections.customer.CustomerView;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

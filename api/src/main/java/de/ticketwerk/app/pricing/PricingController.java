@@ -17,7 +17,7 @@ import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import de.ticketwerk.ticket.api.WorkMode;
 import de.ticketwerk.projections.pricing.PricingQueries.FlaggedEntry;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -13,7 +13,7 @@ import de.ticketwerk.rules.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import de.ticketwerk.projections.quota.QuotaQueries.LedgerLine;
 import de.ticketwerk.projections.quota.QuotaQueries.QuotaBalance;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;

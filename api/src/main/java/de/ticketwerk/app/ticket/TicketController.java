@@ -13,7 +13,7 @@ import de.ticketwerk.app.web.Actor;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.projections.ticket.TicketQueries;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
 import de.ticketwerk.ticket.api.Priority;

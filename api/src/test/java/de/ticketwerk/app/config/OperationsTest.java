@@ -6,7 +6,6 @@ import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -86,8 +86,9 @@ public class Contract {
                 cmd.terms(), cmd.actor(), cmd.at()));
     }
 
+    /** Answers the day the customer's special right would end the contract on. */
     @CommandHandler
-    public void handle(AnnouncePriceChange cmd) {
+    public LocalDate handle(AnnouncePriceChange cmd) {
         if (!cmd.effectiveFrom().isAfter(minimumTermEnd)) {
             throw new RuleViolation("R-C7", "prices can change only after the minimum term, which ends on "
                     + minimumTermEnd);
@@ -109,8 +110,10 @@ public class Contract {
             rates.putAll(cmd.hourlyRates());
         }
         ContractTerms changed = current.withPrices(fee, rates);
+        LocalDate specialTerminationEnd = cmd.effectiveFrom().minusDays(1);
         apply(new PriceChangeAnnounced(contractId, customerId, cmd.announcedOn(), cmd.effectiveFrom(),
-                changed.monthlyFee(), changed.hourlyRates(), cmd.effectiveFrom().minusDays(1), cmd.actor(), cmd.at()));
+                changed.monthlyFee(), changed.hourlyRates(), specialTerminationEnd, cmd.actor(), cmd.at()));
+        return specialTerminationEnd;
     }
 
     @CommandHandler

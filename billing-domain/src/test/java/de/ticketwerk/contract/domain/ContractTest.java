@@ -229,6 +229,7 @@ class ContractTest {
         fixture.given(concluded(ContractType.HOURLY))
                 .when(new AnnouncePriceChange(CONTRACT, LocalDate.parse("2026-11-20"), LocalDate.parse("2027-03-01"),
                         new BigDecimal("10.00"), Map.of(Role.TECHNICIAN, new BigDecimal("95.00")), ACTOR, NOW))
+                .expectResultMessagePayload(LocalDate.parse("2027-02-28"))
                 .expectEvents(new PriceChangeAnnounced(CONTRACT, CUSTOMER, LocalDate.parse("2026-11-20"),
                         LocalDate.parse("2027-03-01"), new BigDecimal("10.00"), rates, LocalDate.parse("2027-02-28"),
                         ACTOR, NOW));

@@ -24,10 +24,10 @@ public class ContractProjection {
     private final Documents documents;
     private final ContractQueries queries;
 
-    public ContractProjection(JdbcTemplate jdbc, Documents documents) {
+    public ContractProjection(JdbcTemplate jdbc, Documents documents, ContractQueries queries) {
         this.jdbc = jdbc;
         this.documents = documents;
-        this.queries = new ContractQueries(jdbc, documents);
+        this.queries = queries;
     }
 
     @EventHandler

@@ -17,10 +17,10 @@ public class CustomerProjection {
     private final Documents documents;
     private final CustomerQueries queries;
 
-    public CustomerProjection(JdbcTemplate jdbc, Documents documents) {
+    public CustomerProjection(JdbcTemplate jdbc, Documents documents, CustomerQueries queries) {
         this.jdbc = jdbc;
         this.documents = documents;
-        this.queries = new CustomerQueries(jdbc, documents);
+        this.queries = queries;
     }
 
     @EventHandler

@@ -1,7 +1,7 @@
 package de.ticketwerk.projections.customer;
 
 import de.ticketwerk.projections.json.Documents;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package de.ticketwerk.projections.pricing;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.projections.json.Documents;
 import de.ticketwerk.projections.pricing.EntryPricingView.Step;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;

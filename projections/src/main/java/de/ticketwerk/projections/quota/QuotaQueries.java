@@ -1,6 +1,6 @@
 package de.ticketwerk.projections.quota;
 
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package de.ticketwerk.projections.ticket;
 
 import de.ticketwerk.projections.ticket.TicketViews.Comment;
 import de.ticketwerk.projections.ticket.TicketViews.HistoryLine;
-import de.ticketwerk.projections.ticket.TicketViews.Page;
+import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
 import de.ticketwerk.projections.ticket.TicketViews.TimeEntry;

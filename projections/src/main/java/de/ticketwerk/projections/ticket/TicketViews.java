@@ -37,6 +37,4 @@ public final class TicketViews {
                                   Boolean emergency, String technician, String reason, String actor, Instant at) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long totalItems) {
-    }
 }
