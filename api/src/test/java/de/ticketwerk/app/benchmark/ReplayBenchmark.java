@@ -1,4 +1,4 @@
-package de.ticketwerk.app.load;
+package de.ticketwerk.app.benchmark;
 
 import de.ticketwerk.app.config.EmbeddedPostgresServer;
 import de.ticketwerk.app.support.ApiTest;

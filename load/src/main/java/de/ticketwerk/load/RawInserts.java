@@ -1,7 +1,6 @@
-package de.ticketwerk.app.load;
+package de.ticketwerk.load;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,19 +14,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * The physical limit: single-row committed inserts of an event-sized row, from {@code clients} connections at once,
  * on the same PostgreSQL with the same durability settings. No one-event-per-command system can do more here.
  */
-public final class RawInserts {
+final class RawInserts {
 
     private RawInserts() {
     }
 
-    public static double perSecond(String jdbcUrl, String user, int clients, Duration duration) throws Exception {
+    static double perSecond(Database database, int clients, Duration duration) throws Exception {
         String payload = "{\"ticketId\":\"%s\",\"entryId\":\"%s\",\"customerId\":\"%s\",\"kind\":\"INCIDENT\","
                 .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())
                 + "\"serviceItem\":\"REMOTE_SUPPORT\",\"priority\":\"NORMAL\",\"entry\":{\"start\":"
                 + "\"2026-03-03T15:00:00Z\",\"end\":\"2026-03-03T15:15:00Z\",\"role\":\"TECHNICIAN\",\"mode\":"
                 + "\"REMOTE\",\"description\":null,\"billable\":true,\"nonBillableReason\":null,\"emergency\":false,"
                 + "\"technician\":\"driver\"},\"minutes\":15,\"actor\":\"driver\",\"at\":\"2026-11-23T10:00:00Z\"}";
-        try (Connection setup = DriverManager.getConnection(jdbcUrl, user, "");
+        try (Connection setup = database.connect();
              Statement statement = setup.createStatement()) {
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS raw_insert_probe (
@@ -43,7 +42,7 @@ public final class RawInserts {
         List<Exception> failures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
-                try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                try (Connection connection = database.connect();
                      PreparedStatement insert = connection.prepareStatement("""
                              INSERT INTO raw_insert_probe (event_identifier, aggregate_identifier, sequence_number,
                                  type, time_stamp, payload_type, payload, meta_data)
@@ -69,7 +68,7 @@ public final class RawInserts {
         for (Thread thread : threads) {
             thread.join();
         }
-        try (Connection cleanup = DriverManager.getConnection(jdbcUrl, user, "");
+        try (Connection cleanup = database.connect();
              Statement statement = cleanup.createStatement()) {
             statement.execute("DROP TABLE raw_insert_probe");
         }

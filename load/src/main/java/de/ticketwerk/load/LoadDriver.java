@@ -1,0 +1,234 @@
+package de.ticketwerk.load;
+
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a running application over HTTP: each client has its own customer with a QUOTA contract, opens a ticket,
+ * logs 19 time entries on it, opens the next, and so on, as fast as it is answered. Probers measure, for a sample of
+ * entries, how long after the 2xx answer the quota ledger shows the debit.
+ */
+final class LoadDriver {
+
+    record Client(UUID customerId, UUID contractId) {
+    }
+
+    /** What the application answered 2xx, for the crash test to find in the event store. */
+    record Answered(String command, UUID id) {
+    }
+
+    /** Status 0 counts requests that got no answer at all (the application was down). */
+    record Report(int clients, Duration duration, long commands, double commandsPerSecond, double p50Ms,
+                  double p95Ms, double p99Ms, Map<Integer, Long> errorsByStatus, int lagSamples, double lagP50Ms,
+                  double lagP95Ms, double lagP99Ms, long heapUsedMaxBytes) {
+
+        String markdown() {
+            return """
+                    | clients | s | commands | commands/s | p50 ms | p95 ms | p99 ms | errors | lag samples | lag p50 ms | lag p95 ms | lag p99 ms | heap max MB |
+                    |---|---|---|---|---|---|---|---|---|---|---|---|---|
+                    | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %d | %.0f | %.0f | %.0f | %d |"""
+                    .formatted(clients, duration.toSeconds(), commands, commandsPerSecond, p50Ms, p95Ms, p99Ms,
+                            errorsByStatus.isEmpty() ? "none" : errorsByStatus.toString(), lagSamples, lagP50Ms,
+                            lagP95Ms, lagP99Ms, heapUsedMaxBytes / (1024 * 1024));
+        }
+    }
+
+    private record Sample(UUID contractId, UUID entryId, long answeredAt) {
+    }
+
+    private static final int PROBERS = 4;
+    private static final long PROBE_EVERY_NANOS = Duration.ofMillis(50).toNanos();
+
+    private final String baseUrl;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
+
+    LoadDriver(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    List<Client> setUp(int clients) throws IOException {
+        Api api = new Api(baseUrl);
+        List<Client> setUp = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            UUID customer = UUID.fromString(api.postOk("/api/v1/customers", """
+                    {"name": "Lastkunde %d", "federalState": "NW", "address": {"street": "Marktstraße 1",
+                     "postalCode": "48143", "city": "Münster"}}""".formatted(c)).get("customerId").asString());
+            answered.add(new Answered("RegisterCustomer", customer));
+            UUID contract = UUID.fromString(api.postOk("/api/v1/contracts", """
+                    {"customerId": "%s", "type": "QUOTA", "startDate": "2020-01-01", "quota": {"allotmentMinutes": 600000,
+                     "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY"}}""".formatted(customer))
+                    .get("contractId").asString());
+            answered.add(new Answered("ConcludeContract", contract));
+            setUp.add(new Client(customer, contract));
+        }
+        return setUp;
+    }
+
+    /** Stops a running {@link #run} before its duration is over. */
+    void stop() {
+        stopped.set(true);
+    }
+
+    List<Answered> answered() {
+        return List.copyOf(answered);
+    }
+
+    Report run(List<Client> clients, Duration duration, boolean probeLag) throws InterruptedException {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Map<Integer, AtomicLong> errors = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Sample> toProbe = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicLong nextProbe = new AtomicLong(System.nanoTime());
+        AtomicLong heapMax = new AtomicLong();
+        long started = System.nanoTime();
+        long deadline = started + duration.toNanos();
+        Instant firstWork = Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < clients.size(); c++) {
+            Client client = clients.get(c);
+            workers.add(started("load-client-" + c, () -> {
+                Api api = new Api(baseUrl);
+                UUID ticket = null;
+                for (int i = 0; running(deadline); i++) {
+                    boolean opening = ticket == null || i % 20 == 0;
+                    long t0 = System.nanoTime();
+                    try {
+                        Api.Response response;
+                        if (opening) {
+                            response = api.post("/api/v1/tickets", """
+                                    {"customerId": "%s", "channel": "PORTAL", "kind": "INCIDENT",
+                                     "serviceItem": "REMOTE_SUPPORT", "title": "Last %d", "reporter": "Driver"}"""
+                                    .formatted(client.customerId(), i));
+                        } else {
+                            Instant start = firstWork.plus((i % 5000) * 16L, ChronoUnit.MINUTES);
+                            response = api.post("/api/v1/tickets/" + ticket + "/time-entries", """
+                                    {"start": "%s", "end": "%s", "role": "TECHNICIAN", "mode": "REMOTE"}"""
+                                    .formatted(start, start.plus(15, ChronoUnit.MINUTES)));
+                        }
+                        long answeredAt = System.nanoTime();
+                        latencies.add(answeredAt - t0);
+                        if (!response.ok()) {
+                            errors.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
+                        } else if (opening) {
+                            ticket = UUID.fromString(response.json().get("ticketId").asString());
+                            answered.add(new Answered("OpenTicket", ticket));
+                        } else {
+                            UUID entry = UUID.fromString(response.json().get("entryId").asString());
+                            answered.add(new Answered("LogTime", entry));
+                            long due = nextProbe.get();
+                            if (probeLag && answeredAt >= due
+                                    && nextProbe.compareAndSet(due, answeredAt + PROBE_EVERY_NANOS)) {
+                                toProbe.add(new Sample(client.contractId(), entry, answeredAt));
+                            }
+                        }
+                    } catch (IOException noAnswer) {
+                        errors.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
+                        pause(100);
+                    }
+                }
+            }));
+        }
+        AtomicBoolean clientsDone = new AtomicBoolean();
+        List<Thread> observers = new ArrayList<>();
+        for (int p = 0; probeLag && p < PROBERS; p++) {
+            observers.add(started("load-prober-" + p, () -> {
+                Api api = new Api(baseUrl);
+                while (!clientsDone.get() || !toProbe.isEmpty()) {
+                    Sample sample = toProbe.poll();
+                    if (sample == null) {
+                        pause(5);
+                    } else {
+                        probe(api, sample, lags);
+                    }
+                }
+            }));
+        }
+        observers.add(started("load-heap", () -> {
+            Api api = new Api(baseUrl);
+            while (!clientsDone.get()) {
+                try {
+                    JsonNode heap = api.get("/actuator/metrics/jvm.memory.used?tag=area:heap").json();
+                    heapMax.accumulateAndGet(heap.get("measurements").get(0).get("value").asLong(), Math::max);
+                } catch (IOException | RuntimeException unavailable) {
+                    // the application is down for a moment (crash test): nothing to sample
+                }
+                pause(1000);
+            }
+        }));
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        clientsDone.set(true);
+        for (Thread observer : observers) {
+            observer.join();
+        }
+
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] lagSorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        Map<Integer, Long> errorCounts = new TreeMap<>();
+        errors.forEach((status, count) -> errorCounts.put(status, count.get()));
+        return new Report(clients.size(), Duration.ofMillis(Math.round(seconds * 1000)), sorted.length,
+                sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                errorCounts, lagSorted.length, percentile(lagSorted, 50), percentile(lagSorted, 95),
+                percentile(lagSorted, 99), heapMax.get());
+    }
+
+    private boolean running(long deadline) {
+        return !stopped.get() && System.nanoTime() < deadline;
+    }
+
+    private static void probe(Api api, Sample sample, ConcurrentLinkedQueue<Long> lags) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < giveUp) {
+            try {
+                JsonNode page = api.get("/api/v1/contracts/" + sample.contractId() + "/quota/ledger?entryId="
+                        + sample.entryId()).json();
+                if (page.has("items") && !page.get("items").isEmpty()) {
+                    lags.add(System.nanoTime() - sample.answeredAt());
+                    return;
+                }
+            } catch (IOException | RuntimeException unavailable) {
+                // not readable right now; try again
+            }
+            pause(5);
+        }
+    }
+
+    static double percentile(long[] sortedNanos, int percent) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(sortedNanos.length * percent / 100.0) - 1);
+        return sortedNanos[Math.max(index, 0)] / 1e6;
+    }
+
+    static Thread started(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.start();
+        return thread;
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
