@@ -13,7 +13,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,7 +54,9 @@ final class LoadDriver {
     }
 
     private static final int PROBERS = 4;
-    private static final long PROBE_EVERY_NANOS = Duration.ofMillis(50).toNanos();
+    private static final long PROBE_EVERY_NANOS = Duration.ofMillis(100).toNanos();
+    /** A debit not seen by then counts with this lag. */
+    private static final Duration MAX_LAG = Duration.ofMinutes(2);
 
     private final String baseUrl;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -144,16 +150,19 @@ final class LoadDriver {
             }));
         }
         AtomicBoolean clientsDone = new AtomicBoolean();
+        AtomicInteger pending = new AtomicInteger();
         List<Thread> observers = new ArrayList<>();
-        for (int p = 0; probeLag && p < PROBERS; p++) {
-            observers.add(started("load-prober-" + p, () -> {
-                Api api = new Api(baseUrl);
-                while (!clientsDone.get() || !toProbe.isEmpty()) {
+        ScheduledExecutorService probers = Executors.newScheduledThreadPool(PROBERS);
+        Api probeApi = new Api(baseUrl);
+        if (probeLag) {
+            observers.add(started("load-probes", () -> {
+                while (!clientsDone.get()) {
                     Sample sample = toProbe.poll();
                     if (sample == null) {
                         pause(5);
                     } else {
-                        probe(api, sample, lags);
+                        pending.incrementAndGet();
+                        probers.execute(() -> probe(probeApi, sample, lags, probers, pending));
                     }
                 }
             }));
@@ -178,6 +187,10 @@ final class LoadDriver {
         for (Thread observer : observers) {
             observer.join();
         }
+        while (pending.get() > 0) {
+            pause(10);
+        }
+        probers.shutdown();
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] lagSorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -193,21 +206,32 @@ final class LoadDriver {
         return !stopped.get() && System.nanoTime() < deadline;
     }
 
-    private static void probe(Api api, Sample sample, ConcurrentLinkedQueue<Long> lags) {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < giveUp) {
-            try {
-                JsonNode page = api.get("/api/v1/contracts/" + sample.contractId() + "/quota/ledger?entryId="
-                        + sample.entryId()).json();
-                if (page.has("items") && !page.get("items").isEmpty()) {
-                    lags.add(System.nanoTime() - sample.answeredAt());
-                    return;
-                }
-            } catch (IOException | RuntimeException unavailable) {
-                // not readable right now; try again
-            }
-            pause(5);
+    /**
+     * Asks the ledger for the sample's debit until it is there, each sample on its own schedule, so that a slow
+     * answer for one never delays the next: every 5 ms during the first half second, then every 50 ms, then every
+     * 500 ms, which keeps the resolution within a tenth of the lag measured.
+     */
+    private static void probe(Api api, Sample sample, ConcurrentLinkedQueue<Long> lags,
+                              ScheduledExecutorService probers, AtomicInteger pending) {
+        long waited = System.nanoTime() - sample.answeredAt();
+        if (waited > MAX_LAG.toNanos()) {
+            lags.add(waited);
+            pending.decrementAndGet();
+            return;
         }
+        try {
+            JsonNode page = api.get("/api/v1/contracts/" + sample.contractId() + "/quota/ledger?entryId="
+                    + sample.entryId()).json();
+            if (page.has("items") && !page.get("items").isEmpty()) {
+                lags.add(System.nanoTime() - sample.answeredAt());
+                pending.decrementAndGet();
+                return;
+            }
+        } catch (IOException | RuntimeException unavailable) {
+            // not readable right now; try again
+        }
+        long again = waited < 500_000_000L ? 5 : waited < 5_000_000_000L ? 50 : 500;
+        probers.schedule(() -> probe(api, sample, lags, probers, pending), again, TimeUnit.MILLISECONDS);
     }
 
     static double percentile(long[] sortedNanos, int percent) {

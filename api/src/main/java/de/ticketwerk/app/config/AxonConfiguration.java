@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import de.ticketwerk.ticket.domain.Ticket;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -44,7 +43,15 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import org.axonframework.messaging.Message;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +70,9 @@ import java.util.concurrent.Executors;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    private static final Function<Message<?>, Iterable<Tag>> PAYLOAD_TYPE =
+            message -> Tags.of("payloadType", message.getPayloadType().getSimpleName());
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
@@ -154,8 +164,9 @@ class AxonConfiguration {
     }
 
     /*
-     * A quota ledger stays in memory between commands (a weak-reference cache), so its in-memory memo spares it
-     * re-computing a long history; without it, every command would rebuild the ledger from the last snapshot.
+     * The most recently used aggregates of each type stay in memory between commands: a command on a ticket, contract
+     * or quota that was just used needs no events read, deserialized and replayed. A quota ledger's memo also spares
+     * it re-computing a long history. The cache is per process: a second node would need a shared one or none.
      *
      * Beans, because Spring's snapshotter looks for the factories of the aggregates it snapshots among beans. Their
      * aggregate models must resolve the registry that command handlers take as a parameter.
@@ -218,20 +229,22 @@ class AxonConfiguration {
                                 @Value("${ticketwerk.snapshots.ticket-after-events}") int ticketThreshold,
                                 @Value("${ticketwerk.snapshots.customer-after-events}") int customerThreshold,
                                 @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold,
-                                @Value("${ticketwerk.snapshots.quota-after-events}") int quotaThreshold) {
+                                @Value("${ticketwerk.snapshots.quota-after-events}") int quotaThreshold,
+                                @Value("${ticketwerk.aggregate-cache.capacity}") int cached) {
         return configurer -> {
-            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold));
-            configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold));
-            configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold));
-            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold)
-                    .configureCache(c -> new WeakReferenceCache()));
+            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold, cached));
+            configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold, cached));
+            configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold, cached));
+            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold, cached));
         };
     }
 
-    private static <A> AggregateConfigurer<A> snapshotted(Class<A> type, AggregateFactory<A> factory, int threshold) {
+    private static <A> AggregateConfigurer<A> snapshotted(Class<A> type, AggregateFactory<A> factory, int threshold,
+                                                          int cached) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureAggregateFactory(c -> factory)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold));
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
+                .configureCache(c -> new RecentAggregatesCache(cached));
     }
 
     /**
@@ -267,8 +280,29 @@ class AxonConfiguration {
         return new GlobalMetricRegistry(meterRegistry);
     }
 
+    /**
+     * Axon's metrics with payload types for the command bus and the event store. Event processors are measured
+     * without per-message dimensions: seven processors see every event, and looking up tagged meters for each of
+     * them cost more CPU than handling the events.
+     */
     @Bean
-    MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry globalMetricRegistry) {
-        return new MetricsConfigurerModule(globalMetricRegistry, true);
+    ConfigurerModule axonMetrics(GlobalMetricRegistry metrics) {
+        return configurer -> configurer.configureMessageMonitor(c -> (componentType, componentName) -> {
+            if (EventProcessor.class.isAssignableFrom(componentType)) {
+                return NoOpMessageMonitor.INSTANCE;
+            }
+            if (CommandBus.class.isAssignableFrom(componentType)) {
+                return anyMessage(metrics.registerCommandBus(componentName, PAYLOAD_TYPE));
+            }
+            if (EventBus.class.isAssignableFrom(componentType)) {
+                return anyMessage(metrics.registerEventBus(componentName, PAYLOAD_TYPE));
+            }
+            return NoOpMessageMonitor.INSTANCE;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MessageMonitor<Message<?>> anyMessage(MessageMonitor<?> monitor) {
+        return (MessageMonitor<Message<?>>) monitor;
     }
 }

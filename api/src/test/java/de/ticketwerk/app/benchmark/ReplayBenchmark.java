@@ -13,53 +13,116 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Rebuilding the ticket read model from a large event store, against the raw rate of reading the event table in the
- * same run. The events are copies of a real TicketOpened, each for its own ticket. Not part of the test command.
+ * Rebuilding every read model from a large event store, against the raw rate of reading the event table in the same
+ * run. The store holds copies of a real history (customers, QUOTA contracts, tickets with their lifecycle, time
+ * entries priced, corrected and debited), each copy with its own ids. Not part of the test command.
  */
 @Tag("benchmark")
 @TestPropertySource(properties = "ticketwerk.embedded-postgres.durable=true")
 class ReplayBenchmark extends ApiTest {
 
     private static final int EVENTS = Integer.getInteger("replay.events", 1_000_000);
+    private static final List<String> READ_MODELS = List.of("tickets", "customers", "contracts",
+            "time-entry-pricing", "quota-ledger");
+    /** Every UUID of a copy keeps its first 24 hex digits and ends in the copy's number. */
+    private static final String COPY = "regexp_replace(%s, '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)"
+            + "[0-9a-f]{12}', '\\1' || lpad(to_hex(k), 12, '0'), 'g')";
 
     @Autowired
     private EmbeddedPostgresServer postgres;
 
-    private void awaitAllCaughtUp(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !processor.isReplaying() && !processor.processingStatus().isEmpty()
-                        && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp()
-                        && s.getCurrentPosition().orElse(-1) >= last()));
-    }
-
-    private long last() {
-        return jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-    }
-
     @Test
-    void replayAgainstReadingTheEventTable() throws Exception {
-        UUID template = openTicket(registerCustomer(), "Replay template");
+    void rebuildingEveryReadModelAgainstReadingTheEventTable() throws Exception {
+        history();
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        processors.forEach(this::awaitCaughtUp);
+        long template = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        long templateHead = head();
+        processors.forEach(StreamingEventProcessor::shutDown);
+
+        long copies = Math.max(1, (EVENTS - template + template - 1) / template);
+        long insertStart = System.nanoTime();
         jdbc.update("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
-                SELECT e.id, e.id, 0, t.type, t.time_stamp, t.payload_type, t.payload_revision,
-                       replace(t.payload, t.aggregate_identifier, e.id), t.meta_data
-                FROM (SELECT gen_random_uuid()::text AS id FROM generate_series(1, ?)) e,
-                     (SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?) t""",
-                EVENTS, template.toString());
-        for (Object processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                awaitAllCaughtUp(streaming);
+                SELECT %s, %s, t.sequence_number, t.type, t.time_stamp, t.payload_type, t.payload_revision, %s,
+                       t.meta_data
+                FROM generate_series(1, ?) k CROSS JOIN (SELECT * FROM domain_event_entry WHERE global_index <= ?) t
+                ORDER BY k, t.global_index""".formatted(COPY.formatted("t.event_identifier"),
+                COPY.formatted("t.aggregate_identifier"), COPY.formatted("t.payload")), copies, templateHead);
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        System.out.printf("%nReplay benchmark: a history of %,d events copied %,d times in %.0f s: %,d events%n",
+                template, copies, (System.nanoTime() - insertStart) / 1e9, events);
+
+        double rawPerSecond = readTheEventTable(events);
+
+        Map<String, Double> finishedAfter = new LinkedHashMap<>();
+        List<StreamingEventProcessor> readModels = new ArrayList<>();
+        for (String name : READ_MODELS) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                    .orElseThrow();
+            processor.resetTokens();
+            readModels.add(processor);
+        }
+        long replayStart = System.nanoTime();
+        readModels.forEach(StreamingEventProcessor::start);
+        long last = head();
+        await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (StreamingEventProcessor processor : readModels) {
+                if (!finishedAfter.containsKey(processor.getName()) && caughtUp(processor, last)) {
+                    finishedAfter.put(processor.getName(), (System.nanoTime() - replayStart) / 1e9);
+                }
+            }
+            return finishedAfter.size() == readModels.size();
+        });
+        double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
+        double replayPerSecond = events / replaySeconds;
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_view", Long.class)).isGreaterThan(copies);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quota_ledger_view", Long.class)).isGreaterThan(copies);
+        System.out.printf("""
+                        reading the event table: %,.0f events/s
+                        rebuilding all %d read models at once: %.1f s, %,.0f events/s; each finished after %s
+                        ratio rebuild/read: %.3f%n%n""", rawPerSecond, readModels.size(), replaySeconds,
+                replayPerSecond, finishedAfter, replayPerSecond / rawPerSecond);
+    }
+
+    /** Two customers with QUOTA contracts; tickets through their lifecycle with priced, corrected time. */
+    private void history() {
+        for (int c = 0; c < 2; c++) {
+            UUID customer = registerCustomer("Replay " + c, "NW");
+            concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+            for (int t = 0; t < 5; t++) {
+                UUID ticket = openTicket(customer, "Replay " + t);
+                String path = "/api/v1/tickets/" + ticket;
+                ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
+                ok(http.post(path + "/start-work", null));
+                http.post(path + "/comments", "{\"visibility\": \"PUBLIC\", \"text\": \"Wir sind dran\"}");
+                UUID entry = null;
+                for (int e = 0; e < 5; e++) {
+                    String day = "2026-03-%02d".formatted(2 + e);
+                    entry = logTime(ticket, day + "T15:00:00Z", day + "T16:30:00Z");
+                }
+                ok(http.put(path + "/time-entries/" + entry, """
+                        {"start": "2026-03-06T15:00:00Z", "end": "2026-03-06T16:00:00Z", "role": "TECHNICIAN",
+                         "mode": "REMOTE", "reason": "typo"}"""));
             }
         }
-        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
 
-        long readStart = System.nanoTime();
+    private double readTheEventTable(long events) throws Exception {
+        long start = System.nanoTime();
         long read = 0;
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
             connection.setAutoCommit(false);
@@ -76,19 +139,17 @@ class ReplayBenchmark extends ApiTest {
                 }
             }
         }
-        double rawPerSecond = read / ((System.nanoTime() - readStart) / 1e9);
+        assertThat(read).isEqualTo(events);
+        return read / ((System.nanoTime() - start) / 1e9);
+    }
 
-        StreamingEventProcessor tickets = processing.eventProcessor("tickets", StreamingEventProcessor.class)
-                .orElseThrow();
-        tickets.shutDown();
-        tickets.resetTokens();
-        long replayStart = System.nanoTime();
-        tickets.start();
-        awaitAllCaughtUp(tickets);
-        double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
-        double replayPerSecond = events / replaySeconds;
-        System.out.printf("%nReplay benchmark: %,d events; reading the event table %.0f events/s; rebuilding the "
-                        + "ticket read model %.0f events/s (%.1f s); ratio %.2f%n%n", events, rawPerSecond,
-                replayPerSecond, replaySeconds, replayPerSecond / rawPerSecond);
+    private long head() {
+        return jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        return !processor.isReplaying() && !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp()
+                && s.getCurrentPosition().orElse(-1) >= head);
     }
 }
