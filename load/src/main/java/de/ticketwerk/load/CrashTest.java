@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,15 +50,18 @@ final class CrashTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Which stored event proves a command, and where its id is. */
-    private static final Map<String, String> PROOF = Map.of(
-            "RegisterCustomer", "SELECT aggregate_identifier FROM domain_event_entry"
-                    + " WHERE payload_type = 'de.ticketwerk.customer.api.CustomerEvents$CustomerRegistered'",
-            "ConcludeContract", "SELECT aggregate_identifier FROM domain_event_entry"
-                    + " WHERE payload_type = 'de.ticketwerk.contract.api.ContractEvents$ContractConcluded'",
-            "OpenTicket", "SELECT aggregate_identifier FROM domain_event_entry"
-                    + " WHERE payload_type = 'de.ticketwerk.ticket.api.TicketEvents$TicketOpened'",
-            "LogTime", "SELECT payload::jsonb->>'entryId' FROM domain_event_entry"
-                    + " WHERE payload_type = 'de.ticketwerk.ticket.api.TicketEvents$TimeLogged'");
+    private static final Map<String, String> PROOF = new LinkedHashMap<>();
+
+    static {
+        PROOF.put("RegisterCustomer", "SELECT aggregate_identifier FROM domain_event_entry"
+                + " WHERE payload_type = 'de.ticketwerk.customer.api.CustomerEvents$CustomerRegistered'");
+        PROOF.put("ConcludeContract", "SELECT aggregate_identifier FROM domain_event_entry"
+                + " WHERE payload_type = 'de.ticketwerk.contract.api.ContractEvents$ContractConcluded'");
+        PROOF.put("OpenTicket", "SELECT aggregate_identifier FROM domain_event_entry"
+                + " WHERE payload_type = 'de.ticketwerk.ticket.api.TicketEvents$TicketOpened'");
+        PROOF.put("LogTime", "SELECT payload::jsonb->>'entryId' FROM domain_event_entry"
+                + " WHERE payload_type = 'de.ticketwerk.ticket.api.TicketEvents$TimeLogged'");
+    }
 
     private static final String TIME_LOGGED = PROOF.get("LogTime");
     private static final String PRICED = "SELECT payload::jsonb->>'entryId' FROM domain_event_entry"
@@ -170,7 +174,7 @@ final class CrashTest {
     private static void pricedAndDebitedExactlyOnce(Connection connection, List<String> passed, List<String> failed)
             throws SQLException {
         Map<String, Integer> logged = countById(connection, TIME_LOGGED);
-        for (Map.Entry<String, String> stage : Map.of("priced", PRICED, "debited", DEBITED).entrySet()) {
+        for (Map.Entry<String, String> stage : List.of(Map.entry("priced", PRICED), Map.entry("debited", DEBITED))) {
             Map<String, Integer> done = countById(connection, stage.getValue());
             long notOnce = logged.keySet().stream().filter(id -> done.getOrDefault(id, 0) != 1).count();
             long unknown = done.keySet().stream().filter(id -> !logged.containsKey(id)).count();
