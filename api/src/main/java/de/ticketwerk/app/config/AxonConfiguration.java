@@ -16,6 +16,9 @@ import de.ticketwerk.ticket.domain.Ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import java.time.Duration;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -151,6 +154,28 @@ class AxonConfiguration {
                 .schema(EVENT_SCHEMA)
                 .dataType(String.class)
                 .build();
+    }
+
+    /**
+     * Event processors tail one shared reader of the event table. After a local commit it reads at once; otherwise
+     * it looks for new events every {@code fetch-delay}. Axon's default of a second added half a second on average
+     * to every asynchronous step (pricing, quota, projections).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  @Value("${ticketwerk.event-store.fetch-delay}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
+    }
+
+    /** The source every pooled processor reads from (application.yml: {@code source: eventSource}). */
+    @Bean
+    ProcessorWakingEventSource eventSource(EmbeddedEventStore eventStore) {
+        return new ProcessorWakingEventSource(eventStore);
     }
 
     @Bean

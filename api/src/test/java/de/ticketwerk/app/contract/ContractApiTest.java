@@ -118,6 +118,7 @@ class ContractApiTest extends ApiTest {
     void contractsOfTheSameTypeMustNotOverlap() {
         UUID customer = registerCustomer();
         UUID first = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2025-01-01\", \"endDate\": \"2025-12-31\"");
+        awaitCaughtUp("quota");
         long before = eventCount();
 
         assertProblem(http.post("/api/v1/contracts", """
