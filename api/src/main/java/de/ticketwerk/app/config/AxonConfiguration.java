@@ -157,9 +157,8 @@ class AxonConfiguration {
     }
 
     /**
-     * Event processors tail one shared reader of the event table. After a local commit it reads at once; otherwise
-     * it looks for new events every {@code fetch-delay}. Axon's default of a second added half a second on average
-     * to every asynchronous step (pricing, quota, projections).
+     * Event processors tail one shared reader of the event table. After a local commit it reads at once; events
+     * committed by another process it finds by looking every {@code fetch-delay} (Axon's default is a second).
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,

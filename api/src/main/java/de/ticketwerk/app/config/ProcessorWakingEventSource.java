@@ -36,39 +36,35 @@ final class ProcessorWakingEventSource implements StreamableMessageSource<Tracke
 
     private void watch() {
         BlockingStream<TrackedEventMessage<?>> stream = null;
-        while (watching) {
-            try {
-                if (stream == null) {
-                    stream = store.openStream(store.createHeadToken());
-                }
-                if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                    while (stream.hasNextAvailable()) {
-                        stream.nextAvailable();
+        try {
+            while (watching) {
+                try {
+                    if (stream == null) {
+                        stream = store.openStream(store.createHeadToken());
                     }
-                    callbacks.forEach(Runnable::run);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // the database is away for a moment; the processors still look by themselves, and we reopen
-                if (stream != null) {
-                    stream.close();
+                    if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        while (stream.hasNextAvailable()) {
+                            stream.nextAvailable();
+                        }
+                        callbacks.forEach(Runnable::run);
+                    }
+                } catch (RuntimeException e) {
+                    // the database is away for a moment; the processors still look by themselves, and we reopen
+                    close(stream);
                     stream = null;
+                    Thread.sleep(1000);
                 }
-                pause();
             }
-        }
-        if (stream != null) {
-            stream.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close(stream);
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void close(BlockingStream<?> stream) {
+        if (stream != null) {
+            stream.close();
         }
     }
 
