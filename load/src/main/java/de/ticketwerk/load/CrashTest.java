@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  */
 final class CrashTest {
 
-    record Settings(Path jar, Path workDir, int clients, int kills, Duration minLoad, Duration maxLoad) {
+    record Settings(Path jar, Path workDir, int clients, int customersPerClient, int kills, Duration minLoad,
+                    Duration maxLoad) {
     }
 
     record Verdict(List<String> passed, List<String> failed) {
@@ -99,7 +100,7 @@ final class CrashTest {
         try {
             application.start(START_PATIENCE);
             LoadDriver driver = new LoadDriver(application.url());
-            List<LoadDriver.Client> clients = driver.setUp(settings.clients());
+            List<LoadDriver.Client> clients = driver.setUp(settings.clients(), settings.customersPerClient());
             LoadDriver.Report[] report = new LoadDriver.Report[1];
             Thread load = LoadDriver.started("crash-load", () -> {
                 try {
@@ -191,8 +192,9 @@ final class CrashTest {
     private static void quotaBalancesEqualRecount(Connection connection, Api api, List<LoadDriver.Client> clients,
                                            List<String> passed, List<String> failed) throws Exception {
         List<String> differing = new ArrayList<>();
+        List<LoadDriver.Customer> customers = LoadDriver.customers(clients);
         try (PreparedStatement recount = connection.prepareStatement(QUOTA_RECOUNT)) {
-            for (LoadDriver.Client client : clients) {
+            for (LoadDriver.Customer client : customers) {
                 recount.setString(1, client.contractId().toString());
                 long fromEvents;
                 try (ResultSet rows = recount.executeQuery()) {
@@ -208,7 +210,7 @@ final class CrashTest {
             }
         }
         if (differing.isEmpty()) {
-            passed.add("the balance of each of %d quotas equals a recount of its events".formatted(clients.size()));
+            passed.add("the balance of each of %d quotas equals a recount of its events".formatted(customers.size()));
         } else {
             failed.add("quota balances differ from a recount: " + differing);
         }

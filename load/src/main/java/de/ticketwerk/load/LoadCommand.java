@@ -14,11 +14,12 @@ public final class LoadCommand {
 
     private static final String USAGE = """
             usage:
-              drive [--url=http://localhost:8080] [--clients=16] [--seconds=60] [--warmup-seconds=10]
+              drive [--url=http://localhost:8080] [--clients=16] [--customers-per-client=10] [--seconds=60]
+                    [--warmup-seconds=10]
                     [--data-dir=./data | --jdbc-url=... --jdbc-user=... --jdbc-password=...] [--raw=true]
                   load a running application, then measure raw single-row inserts on its PostgreSQL
               crash [--jar=api/target/ticketwerk.jar] [--work-dir=target/crash-<time>] [--clients=8]
-                    [--kills=3] [--min-load-seconds=5] [--max-load-seconds=15]
+                    [--customers-per-client=10] [--kills=3] [--min-load-seconds=5] [--max-load-seconds=15]
                   kill -9 the application under load several times, then check that nothing was lost or doubled""";
 
     private LoadCommand() {
@@ -39,10 +40,11 @@ public final class LoadCommand {
     }
 
     private static boolean drive(String[] args) throws Exception {
-        Options options = new Options(args, 1, Set.of("url", "clients", "seconds", "warmup-seconds", "data-dir",
-                "jdbc-url", "jdbc-user", "jdbc-password", "raw"));
+        Options options = new Options(args, 1, Set.of("url", "clients", "customers-per-client", "seconds",
+                "warmup-seconds", "data-dir", "jdbc-url", "jdbc-user", "jdbc-password", "raw"));
         String url = options.text("url", "http://localhost:8080");
         int clients = options.number("clients", 16);
+        int customersPerClient = options.number("customers-per-client", 10);
         Duration duration = Duration.ofSeconds(options.number("seconds", 60));
         Duration warmUp = Duration.ofSeconds(options.number("warmup-seconds", 10));
         boolean raw = Boolean.parseBoolean(options.text("raw", "true"));
@@ -52,8 +54,9 @@ public final class LoadCommand {
                 : Database.embedded(Path.of(options.text("data-dir", "./data")));
 
         LoadDriver driver = new LoadDriver(url);
-        System.out.printf("Setting up %d clients against %s%n", clients, url);
-        var setUp = driver.setUp(clients);
+        System.out.printf("Setting up %d clients with %d customers each against %s%n", clients, customersPerClient,
+                url);
+        var setUp = driver.setUp(clients, customersPerClient);
         if (!warmUp.isZero()) {
             System.out.printf("Warm-up: %d s%n", warmUp.toSeconds());
             driver.run(setUp, warmUp, false);
@@ -72,13 +75,13 @@ public final class LoadCommand {
     }
 
     private static boolean crash(String[] args) throws Exception {
-        Options options = new Options(args, 1, Set.of("jar", "work-dir", "clients", "kills", "min-load-seconds",
-                "max-load-seconds"));
+        Options options = new Options(args, 1, Set.of("jar", "work-dir", "clients", "customers-per-client", "kills",
+                "min-load-seconds", "max-load-seconds"));
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         CrashTest.Settings settings = new CrashTest.Settings(
                 Path.of(options.text("jar", "api/target/ticketwerk.jar")).toAbsolutePath(),
                 Path.of(options.text("work-dir", "target/crash-" + time)).toAbsolutePath(),
-                options.number("clients", 8), options.number("kills", 3),
+                options.number("clients", 8), options.number("customers-per-client", 10), options.number("kills", 3),
                 Duration.ofSeconds(options.number("min-load-seconds", 5)),
                 Duration.ofSeconds(options.number("max-load-seconds", 15)));
         System.out.printf("Crash test: %d kills, %d clients, work directory %s%n", settings.kills(),

@@ -5,6 +5,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +15,23 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drives a running application over HTTP: each client has its own customer with a QUOTA contract, opens a ticket,
- * logs 19 time entries on it, opens the next, and so on, as fast as it is answered. Probers measure, for a sample of
- * entries, how long after the 2xx answer the quota ledger shows the debit.
+ * Drives a running application over HTTP: each client works for customers of its own, each with a QUOTA contract. It
+ * opens a ticket for the next of its customers, logs 19 time entries on it, opens the next, and so on, as fast as it
+ * is answered. Lag probes measure, for a sample of entries, how long after the 2xx answer the quota ledger shows the
+ * debit.
  */
 final class LoadDriver {
 
-    record Client(UUID customerId, UUID contractId) {
+    record Customer(UUID customerId, UUID contractId) {
+    }
+
+    record Client(List<Customer> customers) {
     }
 
     /** What the application answered 2xx, for the crash test to find in the event store. */
@@ -53,8 +57,9 @@ final class LoadDriver {
     private record Sample(UUID contractId, UUID entryId, long answeredAt) {
     }
 
-    private static final int PROBERS = 4;
-    private static final long PROBE_EVERY_NANOS = Duration.ofMillis(100).toNanos();
+    /** Lag probes at once; each follows one sample until its debit shows, then takes the next answered entry. */
+    private static final int LAG_PROBES = 1;
+    private static final long FIRST_LOOK_NANOS = Duration.ofMillis(20).toNanos();
     /** A debit not seen by then counts with this lag. */
     private static final Duration MAX_LAG = Duration.ofMinutes(2);
 
@@ -66,22 +71,32 @@ final class LoadDriver {
         this.baseUrl = baseUrl;
     }
 
-    List<Client> setUp(int clients) throws IOException {
+    /** The contracts start on the first of the month three months ago: the entries fall in their last 60 days. */
+    List<Client> setUp(int clients, int customersPerClient) throws IOException {
         Api api = new Api(baseUrl);
+        LocalDate contractStart = LocalDate.now(ZoneId.of("Europe/Berlin")).withDayOfMonth(1).minusMonths(3);
         List<Client> setUp = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            UUID customer = UUID.fromString(api.postOk("/api/v1/customers", """
-                    {"name": "Lastkunde %d", "federalState": "NW", "address": {"street": "Marktstraße 1",
-                     "postalCode": "48143", "city": "Münster"}}""".formatted(c)).get("customerId").asString());
-            answered.add(new Answered("RegisterCustomer", customer));
-            UUID contract = UUID.fromString(api.postOk("/api/v1/contracts", """
-                    {"customerId": "%s", "type": "QUOTA", "startDate": "2020-01-01", "quota": {"allotmentMinutes": 600000,
-                     "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY"}}""".formatted(customer))
-                    .get("contractId").asString());
-            answered.add(new Answered("ConcludeContract", contract));
-            setUp.add(new Client(customer, contract));
+            List<Customer> customers = new ArrayList<>();
+            for (int k = 0; k < customersPerClient; k++) {
+                UUID customer = UUID.fromString(api.postOk("/api/v1/customers", """
+                        {"name": "Lastkunde %d-%d", "federalState": "NW", "address": {"street": "Marktstraße 1",
+                         "postalCode": "48143", "city": "Münster"}}""".formatted(c, k)).get("customerId").asString());
+                answered.add(new Answered("RegisterCustomer", customer));
+                UUID contract = UUID.fromString(api.postOk("/api/v1/contracts", """
+                        {"customerId": "%s", "type": "QUOTA", "startDate": "%s", "quota": {"allotmentMinutes": 600000,
+                         "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY"}}"""
+                        .formatted(customer, contractStart)).get("contractId").asString());
+                answered.add(new Answered("ConcludeContract", contract));
+                customers.add(new Customer(customer, contract));
+            }
+            setUp.add(new Client(List.copyOf(customers)));
         }
         return setUp;
+    }
+
+    static List<Customer> customers(List<Client> clients) {
+        return clients.stream().flatMap(client -> client.customers().stream()).toList();
     }
 
     /** Stops a running {@link #run} before its duration is over. */
@@ -96,9 +111,8 @@ final class LoadDriver {
     Report run(List<Client> clients, Duration duration, boolean probeLag) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicLong> errors = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Sample> toProbe = new ConcurrentLinkedQueue<>();
+        AtomicReference<Sample> latest = new AtomicReference<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        AtomicLong nextProbe = new AtomicLong(System.nanoTime());
         AtomicLong heapMax = new AtomicLong();
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
@@ -110,8 +124,11 @@ final class LoadDriver {
             workers.add(started("load-client-" + c, () -> {
                 Api api = new Api(baseUrl);
                 UUID ticket = null;
+                Customer ticketCustomer = null;
                 for (int i = 0; running(deadline); i++) {
                     boolean opening = ticket == null || i % 20 == 0;
+                    Customer customer = opening ? client.customers().get((i / 20) % client.customers().size())
+                            : ticketCustomer;
                     long t0 = System.nanoTime();
                     try {
                         Api.Response response;
@@ -119,7 +136,7 @@ final class LoadDriver {
                             response = api.post("/api/v1/tickets", """
                                     {"customerId": "%s", "channel": "PORTAL", "kind": "INCIDENT",
                                      "serviceItem": "REMOTE_SUPPORT", "title": "Last %d", "reporter": "Driver"}"""
-                                    .formatted(client.customerId(), i));
+                                    .formatted(customer.customerId(), i));
                         } else {
                             Instant start = firstWork.plus((i % 5000) * 16L, ChronoUnit.MINUTES);
                             response = api.post("/api/v1/tickets/" + ticket + "/time-entries", """
@@ -132,15 +149,12 @@ final class LoadDriver {
                             errors.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
                         } else if (opening) {
                             ticket = UUID.fromString(response.json().get("ticketId").asString());
+                            ticketCustomer = customer;
                             answered.add(new Answered("OpenTicket", ticket));
                         } else {
                             UUID entry = UUID.fromString(response.json().get("entryId").asString());
                             answered.add(new Answered("LogTime", entry));
-                            long due = nextProbe.get();
-                            if (probeLag && answeredAt >= due
-                                    && nextProbe.compareAndSet(due, answeredAt + PROBE_EVERY_NANOS)) {
-                                toProbe.add(new Sample(client.contractId(), entry, answeredAt));
-                            }
+                            latest.set(new Sample(customer.contractId(), entry, answeredAt));
                         }
                     } catch (IOException noAnswer) {
                         errors.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
@@ -150,19 +164,16 @@ final class LoadDriver {
             }));
         }
         AtomicBoolean clientsDone = new AtomicBoolean();
-        AtomicInteger pending = new AtomicInteger();
         List<Thread> observers = new ArrayList<>();
-        ScheduledExecutorService probers = Executors.newScheduledThreadPool(PROBERS);
-        Api probeApi = new Api(baseUrl);
-        if (probeLag) {
-            observers.add(started("load-probes", () -> {
+        for (int p = 0; probeLag && p < LAG_PROBES; p++) {
+            observers.add(started("load-lag-" + p, () -> {
+                Api api = new Api(baseUrl);
                 while (!clientsDone.get()) {
-                    Sample sample = toProbe.poll();
+                    Sample sample = latest.getAndSet(null);
                     if (sample == null) {
-                        pause(5);
+                        pause(1);
                     } else {
-                        pending.incrementAndGet();
-                        probers.execute(() -> probe(probeApi, sample, lags, probers, pending));
+                        lags.add(lagOf(api, sample));
                     }
                 }
             }));
@@ -187,10 +198,6 @@ final class LoadDriver {
         for (Thread observer : observers) {
             observer.join();
         }
-        while (pending.get() > 0) {
-            pause(10);
-        }
-        probers.shutdown();
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] lagSorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -207,31 +214,27 @@ final class LoadDriver {
     }
 
     /**
-     * Asks the ledger for the sample's debit until it is there, each sample on its own schedule, so that a slow
-     * answer for one never delays the next: every 5 ms during the first half second, then every 50 ms, then every
-     * 500 ms, which keeps the resolution within a tenth of the lag measured.
+     * Asks the ledger for the sample's debit until it is there: first 20 ms after the answer, then each time a tenth
+     * of the time waited so far later (at least 20 ms). The lag is taken when the answer that shows the debit
+     * arrives, so it is at most a tenth (or 20 ms) above the truth, never below it. One probe follows one sample at a
+     * time, so probing costs the application fewer requests the longer the lag, never more.
      */
-    private static void probe(Api api, Sample sample, ConcurrentLinkedQueue<Long> lags,
-                              ScheduledExecutorService probers, AtomicInteger pending) {
+    private static long lagOf(Api api, Sample sample) {
         long waited = System.nanoTime() - sample.answeredAt();
-        if (waited > MAX_LAG.toNanos()) {
-            lags.add(waited);
-            pending.decrementAndGet();
-            return;
-        }
-        try {
-            JsonNode page = api.get("/api/v1/contracts/" + sample.contractId() + "/quota/ledger?entryId="
-                    + sample.entryId()).json();
-            if (page.has("items") && !page.get("items").isEmpty()) {
-                lags.add(System.nanoTime() - sample.answeredAt());
-                pending.decrementAndGet();
-                return;
+        while (waited < MAX_LAG.toNanos()) {
+            pauseNanos(Math.max(FIRST_LOOK_NANOS, waited / 10));
+            try {
+                JsonNode page = api.get("/api/v1/contracts/" + sample.contractId() + "/quota/ledger?entryId="
+                        + sample.entryId()).json();
+                if (page.has("items") && !page.get("items").isEmpty()) {
+                    return System.nanoTime() - sample.answeredAt();
+                }
+            } catch (IOException | RuntimeException unavailable) {
+                // not readable right now; try again
             }
-        } catch (IOException | RuntimeException unavailable) {
-            // not readable right now; try again
+            waited = System.nanoTime() - sample.answeredAt();
         }
-        long again = waited < 500_000_000L ? 5 : waited < 5_000_000_000L ? 50 : 500;
-        probers.schedule(() -> probe(api, sample, lags, probers, pending), again, TimeUnit.MILLISECONDS);
+        return waited;
     }
 
     static double percentile(long[] sortedNanos, int percent) {
@@ -246,6 +249,14 @@ final class LoadDriver {
         Thread thread = new Thread(body, name);
         thread.start();
         return thread;
+    }
+
+    private static void pauseNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void pause(long millis) {

@@ -22,7 +22,7 @@ class CrashTestIT {
         assertThat(JAR).as("the application jar (built by ./mvnw verify before this module)").exists();
         StringBuilder log = new StringBuilder();
 
-        CrashTest.Verdict verdict = new CrashTest(new CrashTest.Settings(JAR, workDir, 3, 2, Duration.ofSeconds(2),
+        CrashTest.Verdict verdict = new CrashTest(new CrashTest.Settings(JAR, workDir, 3, 2, 2, Duration.ofSeconds(2),
                 Duration.ofSeconds(4)), line -> log.append(line).append('\n')).run();
 
         assertThat(verdict.ok()).as(log + verdict.text()).isTrue();

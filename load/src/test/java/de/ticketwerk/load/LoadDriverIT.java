@@ -34,7 +34,7 @@ class LoadDriverIT {
         application = new Application(CrashTestIT.JAR, workDir.resolve("data"), workDir);
         application.start(Duration.ofMinutes(3));
         driver = new LoadDriver(application.url());
-        clients = driver.setUp(2);
+        clients = driver.setUp(2, 2);
         report = driver.run(clients, Duration.ofSeconds(3), true);
     }
 
