@@ -6,6 +6,7 @@ import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.contract.api.ContractEvents.PriceChangeAnnounced;
 import de.ticketwerk.projections.contract.ContractView.PriceChangeView;
 import de.ticketwerk.projections.contract.ContractView.TerminationView;
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.json.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,11 +22,13 @@ public class ContractProjection {
     public static final String PROCESSING_GROUP = "contracts";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Documents documents;
     private final ContractQueries queries;
 
     public ContractProjection(JdbcTemplate jdbc, Documents documents, ContractQueries queries) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc);
         this.documents = documents;
         this.queries = queries;
     }
@@ -36,24 +39,26 @@ public class ContractProjection {
                 e.endDate(), e.minimumTermEnd(),
                 ContractPeriods.noticeDeadline(e.minimumTermEnd(), e.terms().noticeMonths()), e.terms(), List.of(),
                 null, e.actor(), e.at());
-        jdbc.update("INSERT INTO contract_view (contract_id, customer_id, start_date, document) VALUES (?, ?, ?, ?)",
+        writes.update("INSERT INTO contract_view (contract_id, customer_id, start_date, document) VALUES (?, ?, ?, ?)",
                 e.contractId(), e.customerId(), Date.valueOf(e.startDate()), documents.toJson(view));
     }
 
     @EventHandler
     void on(PriceChangeAnnounced e) {
+        writes.flush();
         save(queries.find(e.contractId()).orElseThrow().withPriceChange(new PriceChangeView(e.announcedOn(),
                 e.effectiveFrom(), e.monthlyFee(), e.hourlyRates(), e.specialTerminationEnd(), e.actor(), e.at())));
     }
 
     @EventHandler
     void on(ContractTerminated e) {
+        writes.flush();
         save(queries.find(e.contractId()).orElseThrow().withTermination(new TerminationView(e.receivedOn(),
                 e.channel(), e.by(), e.specialRight(), e.noticeDeadline(), e.endDate(), e.actor(), e.at())));
     }
 
     private void save(ContractView view) {
-        jdbc.update("UPDATE contract_view SET document = ? WHERE contract_id = ?", documents.toJson(view),
+        writes.update("UPDATE contract_view SET document = ? WHERE contract_id = ?", documents.toJson(view),
                 view.contractId());
     }
 

@@ -2,6 +2,7 @@ package de.ticketwerk.projections.customer;
 
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.json.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,11 +15,13 @@ public class CustomerProjection {
     public static final String PROCESSING_GROUP = "customers";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Documents documents;
     private final CustomerQueries queries;
 
     public CustomerProjection(JdbcTemplate jdbc, Documents documents, CustomerQueries queries) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc);
         this.documents = documents;
         this.queries = queries;
     }
@@ -26,16 +29,17 @@ public class CustomerProjection {
     @EventHandler
     void on(CustomerRegistered e) {
         CustomerView view = new CustomerView(e.customerId(), e.details(), e.actor(), e.at(), e.actor(), e.at());
-        jdbc.update("INSERT INTO customer_view (customer_id, name, document) VALUES (?, ?, ?)", e.customerId(),
+        writes.update("INSERT INTO customer_view (customer_id, name, document) VALUES (?, ?, ?)", e.customerId(),
                 e.details().name(), documents.toJson(view));
     }
 
     @EventHandler
     void on(CustomerUpdated e) {
+        writes.flush();
         CustomerView before = queries.find(e.customerId()).orElseThrow();
         CustomerView view = new CustomerView(e.customerId(), e.details(), before.registeredBy(), before.registeredAt(),
                 e.actor(), e.at());
-        jdbc.update("UPDATE customer_view SET name = ?, document = ? WHERE customer_id = ?", e.details().name(),
+        writes.update("UPDATE customer_view SET name = ?, document = ? WHERE customer_id = ?", e.details().name(),
                 documents.toJson(view), e.customerId());
     }
 

@@ -3,6 +3,7 @@ package de.ticketwerk.projections.pricing;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.json.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,10 +22,12 @@ public class PricingProjection {
     public static final String PROCESSING_GROUP = "time-entry-pricing";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Documents documents;
 
     public PricingProjection(JdbcTemplate jdbc, Documents documents) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc);
         this.documents = documents;
     }
 
@@ -43,7 +46,7 @@ public class PricingProjection {
     private void insert(UUID pricedBy, long sequence, UUID entryId, UUID ticketId, UUID customerId, UUID contractId,
                         long sourceSequence, String action, PricedEntry pricing, String reason, String actor,
                         Instant at) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO time_entry_pricing_view (priced_by, sequence_number, entry_id, ticket_id,
                             customer_id, contract_id, work_date, source_sequence, action, settlement, net_amount,
                             quota_minutes, without_contract, reason, pricing, recorded_by, recorded_at)

@@ -1,5 +1,6 @@
 package de.ticketwerk.projections.quota;
 
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.json.Documents;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaCredited;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaDebitReversed;
@@ -33,10 +34,12 @@ public class QuotaLedgerProjection {
     static final int SETTLEMENTS = 3;
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Documents documents;
 
     public QuotaLedgerProjection(JdbcTemplate jdbc, Documents documents) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc);
         this.documents = documents;
     }
 
@@ -90,7 +93,7 @@ public class QuotaLedgerProjection {
     }
 
     private void insert(Line line) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO quota_ledger_view (quota_id, sequence_number, contract_id, business_date,
                             line_order, kind, minutes, entry_id, ticket_id, service_item, amount, caused_by, details,
                             recorded_at)
@@ -102,6 +105,7 @@ public class QuotaLedgerProjection {
     }
 
     private String serviceItemOfDebit(UUID entryId) {
+        writes.flush();
         return jdbc.queryForList("""
                         SELECT service_item FROM quota_ledger_view WHERE entry_id = ? AND kind = 'DEBIT'
                         ORDER BY sequence_number DESC LIMIT 1""", String.class, entryId).stream().findFirst()

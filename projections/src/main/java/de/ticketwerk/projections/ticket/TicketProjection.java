@@ -1,5 +1,6 @@
 package de.ticketwerk.projections.ticket;
 
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.ticket.api.TicketEvents.CommentAdded;
 import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
 import de.ticketwerk.ticket.api.TicketEvents.TicketAssigned;
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * The ticket read model: tickets, their history, comments, time entries and every change of an entry.
- * Runs in a pooled streaming processor; rows are written in the same transaction as the processor's token.
+ * Runs in a pooled streaming processor; rows are written in the same transaction as the processor's token, batched
+ * per transaction.
  */
 @ProcessingGroup(TicketProjection.PROCESSING_GROUP)
 public class TicketProjection {
@@ -36,14 +38,16 @@ public class TicketProjection {
     public static final String PROCESSING_GROUP = "tickets";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
     public TicketProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc);
     }
 
     @EventHandler
     void on(TicketOpened e) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO ticket_view (ticket_id, customer_id, channel, kind, service_item, priority, status,
                             title, description, reporter, escalation_level, opened_by, opened_at, updated_by, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""",
@@ -55,20 +59,20 @@ public class TicketProjection {
 
     @EventHandler
     void on(TicketClassified e) {
-        jdbc.update("UPDATE ticket_view SET kind = ?, service_item = ? WHERE ticket_id = ?",
+        writes.update("UPDATE ticket_view SET kind = ?, service_item = ? WHERE ticket_id = ?",
                 e.kind().name(), e.serviceItem().name(), e.ticketId());
         history(e.ticketId(), "CLASSIFIED", e.kind() + " / " + e.serviceItem(), e.actor(), e.at());
     }
 
     @EventHandler
     void on(TicketReprioritized e) {
-        jdbc.update("UPDATE ticket_view SET priority = ? WHERE ticket_id = ?", e.priority().name(), e.ticketId());
+        writes.update("UPDATE ticket_view SET priority = ? WHERE ticket_id = ?", e.priority().name(), e.ticketId());
         history(e.ticketId(), "REPRIORITIZED", e.previousPriority() + " → " + e.priority(), e.actor(), e.at());
     }
 
     @EventHandler
     void on(TicketAssigned e) {
-        jdbc.update("UPDATE ticket_view SET assignee = ?, status = ? WHERE ticket_id = ?",
+        writes.update("UPDATE ticket_view SET assignee = ?, status = ? WHERE ticket_id = ?",
                 e.assignee(), e.status().name(), e.ticketId());
         history(e.ticketId(), "ASSIGNED", e.assignee(), e.actor(), e.at());
     }
@@ -93,14 +97,14 @@ public class TicketProjection {
 
     @EventHandler
     void on(TicketResolved e) {
-        jdbc.update("UPDATE ticket_view SET status = ?, resolution = ? WHERE ticket_id = ?",
+        writes.update("UPDATE ticket_view SET status = ?, resolution = ? WHERE ticket_id = ?",
                 TicketStatus.RESOLVED.name(), e.resolution(), e.ticketId());
         history(e.ticketId(), "RESOLVED", e.resolution(), e.actor(), e.at());
     }
 
     @EventHandler
     void on(TicketReopened e) {
-        jdbc.update("UPDATE ticket_view SET status = ?, resolution = NULL WHERE ticket_id = ?",
+        writes.update("UPDATE ticket_view SET status = ?, resolution = NULL WHERE ticket_id = ?",
                 TicketStatus.IN_PROGRESS.name(), e.ticketId());
         history(e.ticketId(), "REOPENED", e.reason(), e.actor(), e.at());
     }
@@ -113,37 +117,50 @@ public class TicketProjection {
 
     @EventHandler
     void on(TicketEscalated e) {
-        jdbc.update("UPDATE ticket_view SET escalation_level = ? WHERE ticket_id = ?", e.level(), e.ticketId());
+        writes.update("UPDATE ticket_view SET escalation_level = ? WHERE ticket_id = ?", e.level(), e.ticketId());
         history(e.ticketId(), "ESCALATED", "level " + e.level() + ": " + e.reason(), e.actor(), e.at());
     }
 
     @EventHandler
     void on(CommentAdded e) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO ticket_comment_view (comment_id, ticket_id, visibility, text, author, added_at)
                         VALUES (?, ?, ?, ?, ?, ?)""",
                 e.commentId(), e.ticketId(), e.visibility().name(), e.text(), e.actor(), ts(e.at()));
         touch(e.ticketId(), e.actor(), e.at());
     }
 
+    /** One statement, so that consecutive entries go to PostgreSQL as one batch. */
     @EventHandler
     void on(TimeLogged e) {
         TimeEntryDetails d = e.entry();
-        jdbc.update("""
-                        INSERT INTO time_entry_view (entry_id, ticket_id, state, work_start, work_end, minutes, role, mode,
-                            description, billable, non_billable_reason, emergency, technician, logged_by, logged_at)
-                        VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        writes.update("""
+                        WITH entry AS (
+                            INSERT INTO time_entry_view (entry_id, ticket_id, state, work_start, work_end, minutes, role,
+                                mode, description, billable, non_billable_reason, emergency, technician, logged_by,
+                                logged_at)
+                            VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+                        change AS (
+                            INSERT INTO time_entry_change_view (entry_id, position, change, work_start, work_end,
+                                minutes, role, mode, description, billable, non_billable_reason, emergency, technician,
+                                reason, actor, at)
+                            VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM time_entry_change_view
+                                        WHERE entry_id = ?),
+                                    'LOGGED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?))
+                        UPDATE ticket_view SET updated_by = ?, updated_at = ? WHERE ticket_id = ?""",
                 e.entryId(), e.ticketId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
                 d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(),
-                e.actor(), ts(e.at()));
-        entryChange(e.entryId(), "LOGGED", d, e.minutes(), null, e.actor(), e.at());
-        touch(e.ticketId(), e.actor(), e.at());
+                e.actor(), ts(e.at()),
+                e.entryId(), e.entryId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
+                d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(), e.actor(),
+                ts(e.at()),
+                e.actor(), ts(e.at()), e.ticketId());
     }
 
     @EventHandler
     void on(TimeEntryCorrected e) {
         TimeEntryDetails d = e.entry();
-        jdbc.update("""
+        writes.update("""
                         UPDATE time_entry_view SET work_start = ?, work_end = ?, minutes = ?, role = ?, mode = ?,
                             description = ?, billable = ?, non_billable_reason = ?, emergency = ?, technician = ?
                         WHERE entry_id = ?""",
@@ -155,7 +172,7 @@ public class TicketProjection {
 
     @EventHandler
     void on(TimeEntryVoided e) {
-        jdbc.update("UPDATE time_entry_view SET state = 'VOIDED' WHERE entry_id = ?", e.entryId());
+        writes.update("UPDATE time_entry_view SET state = 'VOIDED' WHERE entry_id = ?", e.entryId());
         entryChange(e.entryId(), "VOIDED", null, null, e.reason(), e.actor(), e.at());
         touch(e.ticketId(), e.actor(), e.at());
     }
@@ -170,11 +187,11 @@ public class TicketProjection {
     }
 
     private void status(UUID ticketId, TicketStatus status) {
-        jdbc.update("UPDATE ticket_view SET status = ? WHERE ticket_id = ?", status.name(), ticketId);
+        writes.update("UPDATE ticket_view SET status = ? WHERE ticket_id = ?", status.name(), ticketId);
     }
 
     private void history(UUID ticketId, String change, String detail, String actor, Instant at) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO ticket_history_view (ticket_id, position, change, status, detail, actor, at)
                         SELECT ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM ticket_history_view WHERE ticket_id = ?),
                                ?, status, ?, ?, ?
@@ -184,12 +201,12 @@ public class TicketProjection {
     }
 
     private void touch(UUID ticketId, String actor, Instant at) {
-        jdbc.update("UPDATE ticket_view SET updated_by = ?, updated_at = ? WHERE ticket_id = ?", actor, ts(at), ticketId);
+        writes.update("UPDATE ticket_view SET updated_by = ?, updated_at = ? WHERE ticket_id = ?", actor, ts(at), ticketId);
     }
 
     private void entryChange(UUID entryId, String change, TimeEntryDetails d, Long minutes, String reason,
                              String actor, Instant at) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO time_entry_change_view (entry_id, position, change, work_start, work_end, minutes,
                             role, mode, description, billable, non_billable_reason, emergency, technician, reason,
                             actor, at)

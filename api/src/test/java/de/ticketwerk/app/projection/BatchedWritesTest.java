@@ -1,0 +1,95 @@
+package de.ticketwerk.app.projection;
+
+import de.ticketwerk.app.support.ApiTest;
+import de.ticketwerk.projections.BatchedWrites;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A projection's writes go to PostgreSQL when its unit of work commits, in order, in the same transaction. */
+class BatchedWritesTest extends ApiTest {
+
+    private static final String APPEND = "INSERT INTO batched_writes_probe (position, text) VALUES (?, ?)";
+    private static final String DOUBLE_LAST = """
+            UPDATE batched_writes_probe SET text = text || text
+            WHERE position = (SELECT MAX(position) FROM batched_writes_probe)""";
+
+    @Autowired
+    private TransactionManager transactionManager;
+
+    private BatchedWrites writes;
+
+    @BeforeEach
+    void scratchTable() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS batched_writes_probe (position INT PRIMARY KEY, text TEXT)");
+        jdbc.execute("DELETE FROM batched_writes_probe");
+        writes = new BatchedWrites(jdbc);
+    }
+
+    private List<String> rows() {
+        return jdbc.queryForList("SELECT text FROM batched_writes_probe ORDER BY position", String.class);
+    }
+
+    @Test
+    void writesWaitForTheCommitAndKeepTheirOrderAcrossDifferentStatements() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("probe"));
+        unitOfWork.attachTransaction(transactionManager);
+        unitOfWork.execute(() -> {
+            writes.update(APPEND, 1, "a");
+            writes.update(APPEND, 2, "b");
+            writes.update(DOUBLE_LAST);
+            writes.update(APPEND, 3, "c");
+            writes.update(DOUBLE_LAST);
+            writes.update(DOUBLE_LAST);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM batched_writes_probe", Long.class))
+                    .as("nothing is sent before the unit of work commits").isZero();
+        });
+
+        assertThat(rows()).containsExactly("a", "bb", "cccc");
+    }
+
+    @Test
+    void aFlushLetsTheNextQuerySeeTheWritesBeforeIt() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("probe"));
+        unitOfWork.attachTransaction(transactionManager);
+        unitOfWork.execute(() -> {
+            writes.update(APPEND, 1, "a");
+            writes.flush();
+            assertThat(rows()).containsExactly("a");
+            writes.update(DOUBLE_LAST);
+        });
+
+        assertThat(rows()).containsExactly("aa");
+    }
+
+    @Test
+    void aRolledBackUnitOfWorkWritesNothing() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("probe"));
+        unitOfWork.attachTransaction(transactionManager);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            writes.update(APPEND, 1, "a");
+            writes.flush();
+            writes.update(APPEND, 2, "b");
+            throw new IllegalStateException("the handler failed");
+        });
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void outsideAUnitOfWorkAWriteIsSentAtOnce() {
+        writes.update(APPEND, 1, "a");
+
+        assertThat(rows()).containsExactly("a");
+    }
+}
