@@ -18,12 +18,21 @@ import de.ticketwerk.ticket.domain.RegisteredCustomers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +48,7 @@ import java.util.stream.Collectors;
 public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory, PricedEntries, QuotaContracts {
 
     public static final String PROCESSING_GROUP = "registry";
+    private static final String ENTRY_PRICINGS = WriteSideRegistry.class.getName() + ".entryPricings";
 
     private final JdbcTemplate jdbc;
 
@@ -51,25 +61,55 @@ public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory
         return customerState(customerId).isPresent();
     }
 
-    @Override
+    /** A registered customer's federal state. */
     public Optional<FederalState> customerState(UUID customerId) {
         return jdbc.queryForList("SELECT federal_state FROM customer_registry WHERE customer_id = ?", String.class,
                 customerId).stream().findFirst().map(FederalState::valueOf);
     }
 
+    /**
+     * Locks the customers' rows first; the contracts are read by a second statement, which sees what a concurrent
+     * conclusion committed while this one waited for the lock (one statement would see the contracts as they were
+     * when it started).
+     */
     @Override
-    public List<ContractPeriod> contractsOf(UUID customerId) {
-        jdbc.queryForList("SELECT 1 FROM customer_registry WHERE customer_id = ? FOR UPDATE", customerId);
-        return jdbc.query("""
-                        SELECT contract_id, type, level, start_date, end_date, zone, coverage
-                        FROM contract_registry WHERE customer_id = ? ORDER BY start_date, contract_id""",
-                (rs, row) -> new ContractPeriod(rs.getObject("contract_id", UUID.class), customerId,
-                        ContractType.valueOf(rs.getString("type")),
-                        rs.getString("level") == null ? null : ServiceLevel.valueOf(rs.getString("level")),
-                        rs.getDate("start_date").toLocalDate(),
-                        rs.getDate("end_date") == null ? null : rs.getDate("end_date").toLocalDate(),
-                        rs.getString("zone"), coverage(rs.getString("coverage"))),
-                customerId);
+    public Map<UUID, CustomerContracts> customers(Collection<UUID> customerIds) {
+        Map<UUID, FederalState> states = new HashMap<>();
+        jdbc.query(connection -> selectAny(connection, """
+                        SELECT customer_id, federal_state FROM customer_registry WHERE customer_id = ANY (?)
+                        ORDER BY customer_id FOR UPDATE""", customerIds),
+                rs -> {
+                    states.put(rs.getObject("customer_id", UUID.class),
+                            FederalState.valueOf(rs.getString("federal_state")));
+                });
+        if (states.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<ContractPeriod>> contracts = new HashMap<>();
+        states.keySet().forEach(id -> contracts.put(id, new ArrayList<>()));
+        jdbc.query(connection -> selectAny(connection, """
+                        SELECT contract_id, customer_id, type, level, start_date, end_date, zone, coverage
+                        FROM contract_registry WHERE customer_id = ANY (?) ORDER BY start_date, contract_id""",
+                        states.keySet()),
+                rs -> {
+                    UUID customerId = rs.getObject("customer_id", UUID.class);
+                    contracts.get(customerId).add(new ContractPeriod(rs.getObject("contract_id", UUID.class),
+                            customerId, ContractType.valueOf(rs.getString("type")),
+                            rs.getString("level") == null ? null : ServiceLevel.valueOf(rs.getString("level")),
+                            rs.getDate("start_date").toLocalDate(),
+                            rs.getDate("end_date") == null ? null : rs.getDate("end_date").toLocalDate(),
+                            rs.getString("zone"), coverage(rs.getString("coverage"))));
+                });
+        Map<UUID, CustomerContracts> customers = new HashMap<>();
+        states.forEach((id, state) -> customers.put(id, new CustomerContracts(state, List.copyOf(contracts.get(id)))));
+        return customers;
+    }
+
+    private static PreparedStatement selectAny(Connection connection, String sql, Collection<UUID> ids)
+            throws SQLException {
+        PreparedStatement select = connection.prepareStatement(sql);
+        select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+        return select;
     }
 
     @Override
@@ -85,13 +125,16 @@ public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory
     }
 
     @Override
-    public Optional<EntryPricingState> find(UUID entryId) {
-        return jdbc.query("""
-                        SELECT priced_by, by_contract, source_sequence, active
-                        FROM entry_pricing_registry WHERE entry_id = ?""",
-                (rs, row) -> new EntryPricingState(rs.getObject("priced_by", UUID.class),
-                        rs.getBoolean("by_contract"), rs.getLong("source_sequence"), rs.getBoolean("active")),
-                entryId).stream().findFirst();
+    public Map<UUID, EntryPricingState> find(Collection<UUID> entryIds) {
+        Map<UUID, EntryPricingState> found = new HashMap<>();
+        jdbc.query(connection -> selectAny(connection, """
+                SELECT entry_id, priced_by, by_contract, source_sequence, active
+                FROM entry_pricing_registry WHERE entry_id = ANY (?)""", entryIds), rs -> {
+            found.put(rs.getObject("entry_id", UUID.class), new EntryPricingState(
+                    rs.getObject("priced_by", UUID.class), rs.getBoolean("by_contract"), rs.getLong("source_sequence"),
+                    rs.getBoolean("active")));
+        });
+        return found;
     }
 
     @EventHandler
@@ -134,14 +177,28 @@ public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory
         record(e.entryId(), e.pricedBy(), e.contractId() != null, e.sourceSequence(), false);
     }
 
+    /** Written in one batch when the unit of work that published the events prepares its commit. */
     private void record(UUID entryId, UUID pricedBy, boolean byContract, long sourceSequence, boolean active) {
-        jdbc.update("""
-                        INSERT INTO entry_pricing_registry (entry_id, priced_by, by_contract, source_sequence, active)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (entry_id) DO UPDATE SET priced_by = excluded.priced_by,
-                            by_contract = excluded.by_contract, source_sequence = excluded.source_sequence,
-                            active = excluded.active""",
-                entryId, pricedBy, byContract, sourceSequence, active);
+        Object[] row = {entryId, pricedBy, byContract, sourceSequence, active};
+        if (!CurrentUnitOfWork.isStarted()) {
+            writeEntryPricings(List.<Object[]>of(row));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(ENTRY_PRICINGS, key -> {
+            List<Object[]> rows = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> writeEntryPricings(rows));
+            return rows;
+        }).add(row);
+    }
+
+    private void writeEntryPricings(List<Object[]> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO entry_pricing_registry (entry_id, priced_by, by_contract, source_sequence, active)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (entry_id) DO UPDATE SET priced_by = excluded.priced_by,
+                    by_contract = excluded.by_contract, source_sequence = excluded.source_sequence,
+                    active = excluded.active""", rows);
     }
 
     private static Set<ServiceItem> coverage(String items) {

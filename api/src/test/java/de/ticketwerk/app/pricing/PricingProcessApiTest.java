@@ -190,6 +190,40 @@ class PricingProcessApiTest extends ApiTest {
         assertThat(tokens).isNotEmpty();
     }
 
+    @Test
+    void entriesLoggedCorrectedAndVoidedWhilePricingIsStoppedArePricedReversedAndDebitedAsTheLastEventSays() {
+        UUID customer = registerCustomer();
+        UUID quota = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        UUID ticket = ticket(customer, "INCIDENT", "REMOTE_SUPPORT");
+        awaitCaughtUp("pricing");
+        StreamingEventProcessor pricing = processing.eventProcessor("pricing", StreamingEventProcessor.class)
+                .orElseThrow();
+        pricing.shutDown();
+        UUID corrected = log(ticket, "2026-03-03T10:00", "2026-03-03T11:00", "");
+        ok(http.put("/api/v1/tickets/" + ticket + "/time-entries/" + corrected, """
+                {"start": "%s", "end": "%s", "role": "TECHNICIAN", "mode": "REMOTE", "reason": "longer"}"""
+                .formatted(instant("2026-03-03T10:00"), instant("2026-03-03T11:30"))));
+        UUID voided = log(ticket, "2026-03-04T10:00", "2026-03-04T10:30", "");
+        ok(http.delete("/api/v1/tickets/" + ticket + "/time-entries/" + voided + "?reason=duplicate", null));
+        UUID kept = log(ticket, "2026-03-05T10:00", "2026-03-05T10:15", "");
+        pricing.start();
+
+        JsonNode correctedPricing = awaitPricing(corrected, p -> p.get("history").size() == 3);
+        JsonNode voidedPricing = awaitPricing(voided, p -> p.get("history").size() == 2);
+        JsonNode keptPricing = priced(kept);
+        awaitCaughtUp("quota");
+        awaitCaughtUp("quota-ledger");
+
+        assertThat(correctedPricing.get("history").findValuesAsString("action"))
+                .containsExactly("PRICED", "REVERSED", "PRICED");
+        assertThat(correctedPricing.get("current").get("quotaMinutes").asLong()).isEqualTo(90);
+        assertThat(voidedPricing.get("status").asString()).isEqualTo("REVERSED");
+        assertThat(voidedPricing.get("history").findValuesAsString("action")).containsExactly("PRICED", "REVERSED");
+        assertThat(keptPricing.get("current").get("quotaMinutes").asLong()).isEqualTo(15);
+        JsonNode balance = http.get("/api/v1/contracts/" + quota + "/quota?asOf=2026-03-31").json();
+        assertThat(balance.get("used").asLong()).as("90 + 15 minutes, nothing twice").isEqualTo(105);
+    }
+
     @Autowired
     private EventStore eventStore;
 

@@ -16,6 +16,7 @@ import de.ticketwerk.contract.api.ContractType;
 import de.ticketwerk.contract.api.Party;
 import de.ticketwerk.contract.api.PriceChange;
 import de.ticketwerk.contract.api.ServiceLevel;
+import de.ticketwerk.contract.domain.ContractDirectory.CustomerContracts;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingCommands.PriceTimeEntry;
 import de.ticketwerk.pricing.api.PricingCommands.ReverseTimeEntryPricing;
@@ -62,9 +63,8 @@ public class Contract {
 
     @CommandHandler
     public Contract(ConcludeContract cmd, ContractDirectory directory) {
-        if (directory.customerState(cmd.customerId()).isEmpty()) {
-            throw new CustomerNotRegistered(cmd.customerId());
-        }
+        CustomerContracts customer = directory.customer(cmd.customerId())
+                .orElseThrow(() -> new CustomerNotRegistered(cmd.customerId()));
         requireLevelFitsType(cmd.type(), cmd.level());
         if (cmd.type() == ContractType.QUOTA && cmd.terms().quota() == null) {
             throw new RuleViolation("R-Q1", "a QUOTA contract needs quota terms");
@@ -73,7 +73,7 @@ public class Contract {
             throw new RuleViolation("R-C6", "the contract cannot end (" + cmd.endDate() + ") before it starts ("
                     + cmd.startDate() + ")");
         }
-        for (ContractPeriod other : directory.contractsOf(cmd.customerId())) {
+        for (ContractPeriod other : customer.contracts()) {
             if (other.type() == cmd.type() && other.overlaps(cmd.startDate(), cmd.endDate())) {
                 throw new StateConflict("R-C1", "customer " + cmd.customerId() + " already has " + cmd.type()
                         + " contract " + other.contractId() + " from " + other.startDate()

@@ -66,17 +66,9 @@ class ContractTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(new ContractDirectory() {
-            @Override
-            public Optional<FederalState> customerState(UUID customerId) {
-                return CUSTOMER.equals(customerId) ? Optional.of(FederalState.NW) : Optional.empty();
-            }
-
-            @Override
-            public List<ContractPeriod> contractsOf(UUID customerId) {
-                return existing;
-            }
-        });
+        fixture.registerInjectableResource((ContractDirectory) customerIds -> customerIds.contains(CUSTOMER)
+                ? Map.of(CUSTOMER, new ContractDirectory.CustomerContracts(FederalState.NW, existing))
+                : Map.of());
     }
 
     private static ContractTerms terms(ContractType type, ServiceLevel level) {
