@@ -62,7 +62,7 @@ public final class QuotaLedger {
      */
     public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end, List<Usage> usages,
                                  LocalDate through) {
-        return compute(terms, start, end, byDay(usages), through, new Memo(), null);
+        return compute(terms, start, end, byDay(usages), through, new Memo(), null, true);
     }
 
     public static NavigableMap<LocalDate, NavigableMap<UUID, Usage>> byDay(List<Usage> usages) {
@@ -93,11 +93,18 @@ public final class QuotaLedger {
 
     /**
      * As {@link #compute(QuotaTerms, LocalDate, LocalDate, List, LocalDate)}, resuming from {@code memo} when the
-     * earliest work date changed since its last computation is {@code earliestChange} (null: nothing changed).
+     * earliest work date changed since its last computation is {@code earliestChange} (null: nothing changed). It
+     * leaves out the lines: their running balances would have to be rebuilt from the start for every change.
      */
     public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end,
                                  NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay, LocalDate through,
                                  Memo memo, LocalDate earliestChange) {
+        return compute(terms, start, end, usagesByDay, through, memo, earliestChange, false);
+    }
+
+    private static Result compute(QuotaTerms terms, LocalDate start, LocalDate end,
+                                  NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay, LocalDate through,
+                                  Memo memo, LocalDate earliestChange, boolean withLines) {
         if (memo.last != null && earliestChange == null && through.equals(memo.lastThrough)) {
             return memo.last;
         }
@@ -126,6 +133,10 @@ public final class QuotaLedger {
             memo.checkpoints.clear();
         }
         LocalDate last = end == null || end.isAfter(through) ? through : end;
+        long open = 0;
+        for (OpenLot lot : lots) {
+            open += lot.remaining;
+        }
         for (LocalDate day = first; !day.isAfter(through); day = day.plusDays(1)) {
             if (day.getDayOfMonth() == 1 || day.equals(first)) {
                 memo.checkpoints.put(day, new Checkpoint(lots.stream().map(OpenLot::copy).toList(), debt,
@@ -136,21 +147,30 @@ public final class QuotaLedger {
                 long paid = Math.min(debt, terms.allotmentMinutes());
                 debt -= paid;
                 lots.addLast(new OpenLot(day, expiryOf(terms, start, day), terms.allotmentMinutes() - paid));
+                open += terms.allotmentMinutes() - paid;
                 credits.add(new Credit(day, terms.allotmentMinutes(), paid));
-                lines.add(new Line(day, LineKind.CREDIT, null, terms.allotmentMinutes(), balance(lots, debt)));
+                if (withLines) {
+                    lines.add(new Line(day, LineKind.CREDIT, null, terms.allotmentMinutes(), open - debt));
+                }
             }
             for (Usage usage : usagesByDay.getOrDefault(day, EMPTY).values()) {
                 long left = usage.minutes();
                 for (OpenLot lot : lots) {
+                    if (left == 0) {
+                        break;
+                    }
                     long taken = Math.min(lot.remaining, left);
                     lot.remaining -= taken;
                     left -= taken;
+                    open -= taken;
                 }
                 while (!lots.isEmpty() && lots.peekFirst().remaining == 0) {
                     lots.removeFirst();
                 }
                 debt += left;
-                lines.add(new Line(day, LineKind.DEBIT, usage.entryId(), -usage.minutes(), balance(lots, debt)));
+                if (withLines) {
+                    lines.add(new Line(day, LineKind.DEBIT, usage.entryId(), -usage.minutes(), open - debt));
+                }
             }
             if (!day.isBefore(through)) {
                 break;
@@ -161,6 +181,7 @@ public final class QuotaLedger {
                 if (lot.expiresAfter != null && !lot.expiresAfter.isAfter(day)) {
                     if (lot.remaining > 0) {
                         forfeited.add(new Lot(lot.creditedOn, lot.remaining));
+                        open -= lot.remaining;
                     }
                     it.remove();
                 }
@@ -168,15 +189,19 @@ public final class QuotaLedger {
             if (!forfeited.isEmpty()) {
                 long minutes = forfeited.stream().mapToLong(Lot::minutes).sum();
                 resets.add(new Reset(day, forfeited, minutes));
-                lines.add(new Line(day, LineKind.RESET, null, -minutes, balance(lots, debt)));
+                if (withLines) {
+                    lines.add(new Line(day, LineKind.RESET, null, -minutes, open - debt));
+                }
             }
             if (debt > 0 && inForce && (isSettlementDay(terms, start, day) || day.equals(end))) {
                 settlements.add(new Settlement(day, debt, overageAmount(terms, debt)));
-                lines.add(new Line(day, LineKind.SETTLEMENT, null, debt, balance(lots, 0)));
+                if (withLines) {
+                    lines.add(new Line(day, LineKind.SETTLEMENT, null, debt, open));
+                }
                 debt = 0;
             }
         }
-        memo.last = new Result(credits, resets, settlements, lines, balance(lots, debt));
+        memo.last = new Result(credits, resets, settlements, lines, open - debt);
         memo.lastThrough = through;
         return memo.last;
     }
@@ -194,12 +219,25 @@ public final class QuotaLedger {
         return start.plusYears(Math.max(years, 0));
     }
 
-    /** The ends of settlement periods from {@code start} up to the day before {@code through}. */
+    /**
+     * The ends of settlement periods from {@code start} up to the day before {@code through}. Only month ends (or the
+     * days before contract anniversaries) can be settlement days, so only those are looked at.
+     */
     public static List<LocalDate> settlementDays(QuotaTerms terms, LocalDate start, LocalDate through) {
         List<LocalDate> days = new ArrayList<>();
-        for (LocalDate day = start; day.isBefore(through); day = day.plusDays(1)) {
-            if (isSettlementDay(terms, start, day)) {
-                days.add(day);
+        if (terms.settlement() == SettlementPeriod.CONTRACT_YEAR) {
+            for (int years = 1; start.plusYears(years).minusDays(1).isBefore(through); years++) {
+                LocalDate day = start.plusYears(years).minusDays(1);
+                if (isSettlementDay(terms, start, day)) {
+                    days.add(day);
+                }
+            }
+        } else {
+            for (LocalDate day = start.with(TemporalAdjusters.lastDayOfMonth()); day.isBefore(through);
+                 day = day.plusDays(1).with(TemporalAdjusters.lastDayOfMonth())) {
+                if (isSettlementDay(terms, start, day)) {
+                    days.add(day);
+                }
             }
         }
         return days;
@@ -236,10 +274,6 @@ public final class QuotaLedger {
             case CONTRACT_YEAR -> day.plusDays(1).equals(contractYearStart(start, day.plusDays(1)))
                     && day.plusDays(1).isAfter(start);
         };
-    }
-
-    private static long balance(Deque<OpenLot> lots, long debt) {
-        return lots.stream().mapToLong(l -> l.remaining).sum() - debt;
     }
 
     private static final class OpenLot {
