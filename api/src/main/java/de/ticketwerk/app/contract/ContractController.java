@@ -1,5 +1,6 @@
 package de.ticketwerk.app.contract;
 
+import de.ticketwerk.app.config.RandomIds;
 import de.ticketwerk.app.contract.ContractRequests.ConcludeContractRequest;
 import de.ticketwerk.app.contract.ContractRequests.PriceChangeRequest;
 import de.ticketwerk.app.contract.ContractRequests.TerminationRequest;
@@ -60,7 +61,7 @@ class ContractController {
         FederalState customerState = registry.customerState(body.customerId())
                 .orElseThrow(() -> new CustomerNotRegistered(body.customerId()));
         ContractTerms terms = body.terms(customerState);
-        UUID contractId = UUID.randomUUID();
+        UUID contractId = RandomIds.next();
         commands.sendAndWait(new ConcludeContract(contractId, body.customerId(), body.type(), body.level(),
                 body.startDate(), body.endDate(), terms, Actor.of(actor), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractId))

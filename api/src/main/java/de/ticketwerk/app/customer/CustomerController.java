@@ -1,5 +1,6 @@
 package de.ticketwerk.app.customer;
 
+import de.ticketwerk.app.config.RandomIds;
 import de.ticketwerk.app.web.Actor;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
@@ -46,7 +47,7 @@ class CustomerController {
     @PostMapping
     ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody CustomerRequest body,
                                                @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        UUID customerId = UUID.randomUUID();
+        UUID customerId = RandomIds.next();
         commands.sendAndWait(new RegisterCustomer(customerId, body.details(), Actor.of(actor), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId))
                 .body(Map.of("customerId", customerId));

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.ticket;
 
+import de.ticketwerk.app.config.RandomIds;
 import de.ticketwerk.app.ticket.TicketRequests.AssigneeRequest;
 import de.ticketwerk.app.ticket.TicketRequests.ClassificationRequest;
 import de.ticketwerk.app.ticket.TicketRequests.CommentRequest;
@@ -78,7 +79,7 @@ class TicketController {
     @PostMapping
     ResponseEntity<Map<String, UUID>> open(@Valid @RequestBody OpenTicketRequest body,
                                            @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        UUID ticketId = UUID.randomUUID();
+        UUID ticketId = RandomIds.next();
         commands.sendAndWait(new OpenTicket(ticketId, body.customerId(), body.channel(), body.kind(),
                 body.serviceItem(), body.priority() == null ? Priority.NORMAL : body.priority(), body.title(),
                 body.description(), body.reporter(), Actor.of(actor), now()));
@@ -163,7 +164,7 @@ class TicketController {
     @PostMapping("/{ticketId}/comments")
     ResponseEntity<Map<String, UUID>> comment(@PathVariable UUID ticketId, @Valid @RequestBody CommentRequest body,
                                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        UUID commentId = UUID.randomUUID();
+        UUID commentId = RandomIds.next();
         send(ticketId, new AddComment(ticketId, commentId, body.visibility(), body.text(), Actor.of(actor), now()));
         return ResponseEntity.status(201).body(Map.of("ticketId", ticketId, "commentId", commentId));
     }
@@ -171,7 +172,7 @@ class TicketController {
     @PostMapping("/{ticketId}/time-entries")
     ResponseEntity<Map<String, UUID>> logTime(@PathVariable UUID ticketId, @Valid @RequestBody TimeEntryRequest body,
                                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        UUID entryId = UUID.randomUUID();
+        UUID entryId = RandomIds.next();
         String who = Actor.of(actor);
         send(ticketId, new LogTime(ticketId, entryId, details(body, who), who, now()));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId + "/time-entries/" + entryId))
