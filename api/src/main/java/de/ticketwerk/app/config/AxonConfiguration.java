@@ -28,6 +28,7 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -177,6 +178,18 @@ class AxonConfiguration {
         return new ProcessorWakingEventSource(eventStore);
     }
 
+    /** On the bus, so that every command passes it, whichever gateway sent it. */
+    @Bean
+    CommandBackPressure commandBackPressure(CommandBus commandBus, EventProcessingConfiguration processing,
+                                            ProcessorWakingEventSource eventSource,
+                                            @Value("${ticketwerk.back-pressure.max-backlog}") long maxBacklog,
+                                            @Value("${ticketwerk.back-pressure.max-wait}") Duration maxWait) {
+        CommandBackPressure backPressure = new CommandBackPressure(
+                CommandBackPressure.backlog(processing, eventSource::head), maxBacklog, maxWait);
+        commandBus.registerDispatchInterceptor(backPressure.interceptor());
+        return backPressure;
+    }
+
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
         return JdbcTokenStore.builder()
@@ -283,6 +296,14 @@ class AxonConfiguration {
                 .registerListenerInvocationErrorHandler(WriteSideRegistry.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerSequencingPolicy(PricingProcess.NAME, c -> AxonConfiguration::customerOfTimeEntry);
+    }
+
+    /** Every event processor commits without waiting for the disk; see {@link AsynchronousCommitTransactionManager}. */
+    @Bean
+    ConfigurerModule eventProcessorsCommitAsynchronously(DataSource dataSource) {
+        TransactionManager asynchronousCommit =
+                new SpringTransactionManager(new AsynchronousCommitTransactionManager(dataSource));
+        return configurer -> configurer.eventProcessing().registerDefaultTransactionManager(c -> asynchronousCommit);
     }
 
     private static Object customerOfTimeEntry(EventMessage<?> event) {

@@ -26,6 +26,7 @@ final class ProcessorWakingEventSource implements StreamableMessageSource<Tracke
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
     private volatile boolean watching = true;
+    private volatile long head = -1;
 
     ProcessorWakingEventSource(EmbeddedEventStore store) {
         this.store = store;
@@ -44,7 +45,7 @@ final class ProcessorWakingEventSource implements StreamableMessageSource<Tracke
                     }
                     if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         while (stream.hasNextAvailable()) {
-                            stream.nextAvailable();
+                            stream.nextAvailable().trackingToken().position().ifPresent(position -> head = position);
                         }
                         callbacks.forEach(Runnable::run);
                     }
@@ -66,6 +67,11 @@ final class ProcessorWakingEventSource implements StreamableMessageSource<Tracke
         if (stream != null) {
             stream.close();
         }
+    }
+
+    /** The position of the newest event seen since start-up, or -1. */
+    long head() {
+        return head;
     }
 
     @Override

@@ -3,6 +3,9 @@ package de.ticketwerk.app.config;
 import de.ticketwerk.app.TicketwerkApplication;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,13 +15,17 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The product's defaults: a durable embedded PostgreSQL whose data outlives the application. */
+/**
+ * The product's defaults: a durable embedded PostgreSQL whose data outlives the application. Commands commit
+ * synchronously; event processors, whose work a restart redoes from durable events, commit asynchronously.
+ */
 class RestartTest {
 
     @TempDir
@@ -43,6 +50,15 @@ class RestartTest {
         return detail[0];
     }
 
+    private static String synchronousCommitIn(TransactionManager transactionManager, JdbcTemplate jdbc) {
+        Transaction transaction = transactionManager.startTransaction();
+        try {
+            return jdbc.queryForObject("SHOW synchronous_commit", String.class);
+        } finally {
+            transaction.commit();
+        }
+    }
+
     @Test
     void stoppingAndRestartingKeepsEveryTicketAndEvent() {
         UUID ticket;
@@ -52,6 +68,14 @@ class RestartTest {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(synchronousCommitIn(first.getBean(TransactionManager.class), jdbc))
+                    .as("a command's transaction").isEqualTo("on");
+            EventProcessingConfiguration processing = first.getBean(EventProcessingConfiguration.class);
+            for (String processor : List.of("tickets", "customers", "contracts", "time-entry-pricing", "pricing",
+                    "quota", "quota-ledger")) {
+                assertThat(synchronousCommitIn(processing.transactionManager(processor), jdbc))
+                        .as("the transactions of " + processor).isEqualTo("off");
+            }
 
             Http http = http(first);
             Http.Response opened = http.post("/api/v1/tickets", """
