@@ -57,6 +57,10 @@ class TicketLifecycleApiTest extends ApiTest {
                 "IN_PROGRESS", "WAITING_FOR_CUSTOMER", "IN_PROGRESS", "IN_PROGRESS", "RESOLVED", "IN_PROGRESS",
                 "RESOLVED", "CLOSED");
         assertThat(texts(detail.get("history"), "actor")).containsOnly("anna");
+        JsonNode closed = detail.get("history").get(detail.get("history").size() - 1);
+        assertThat(summary.get("updatedBy").asString()).isEqualTo("anna");
+        assertThat(summary.get("updatedAt").asString()).isEqualTo(closed.get("at").asString());
+        assertThat(summary.get("updatedAt").asString()).isNotEqualTo(summary.get("openedAt").asString());
         assertThat(texts(detail.get("comments"), "visibility")).containsExactly("PUBLIC", "INTERNAL");
         assertThat(texts(detail.get("comments"), "text")).containsExactly("We are on it", "Old driver");
     }
