@@ -57,8 +57,6 @@ final class LoadDriver {
     private record Sample(UUID contractId, UUID entryId, long answeredAt) {
     }
 
-    /** Lag probes at once; each follows one sample until its debit shows, then takes the next answered entry. */
-    private static final int LAG_PROBES = 1;
     private static final long FIRST_LOOK_NANOS = Duration.ofMillis(20).toNanos();
     /** A debit not seen by then counts with this lag. */
     private static final Duration MAX_LAG = Duration.ofMinutes(2);
@@ -165,8 +163,9 @@ final class LoadDriver {
         }
         AtomicBoolean clientsDone = new AtomicBoolean();
         List<Thread> observers = new ArrayList<>();
-        for (int p = 0; probeLag && p < LAG_PROBES; p++) {
-            observers.add(started("load-lag-" + p, () -> {
+        if (probeLag) {
+            // One probe: it follows one sample until its debit shows, then takes the most recently answered entry.
+            observers.add(started("load-lag", () -> {
                 Api api = new Api(baseUrl);
                 while (!clientsDone.get()) {
                     Sample sample = latest.getAndSet(null);
@@ -222,7 +221,7 @@ final class LoadDriver {
     private static long lagOf(Api api, Sample sample) {
         long waited = System.nanoTime() - sample.answeredAt();
         while (waited < MAX_LAG.toNanos()) {
-            pauseNanos(Math.max(FIRST_LOOK_NANOS, waited / 10));
+            pause(TimeUnit.NANOSECONDS.toMillis(Math.max(FIRST_LOOK_NANOS, waited / 10)));
             try {
                 JsonNode page = api.get("/api/v1/contracts/" + sample.contractId() + "/quota/ledger?entryId="
                         + sample.entryId()).json();
@@ -249,14 +248,6 @@ final class LoadDriver {
         Thread thread = new Thread(body, name);
         thread.start();
         return thread;
-    }
-
-    private static void pauseNanos(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static void pause(long millis) {

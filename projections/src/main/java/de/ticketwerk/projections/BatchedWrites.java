@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a projection writes while its processor handles a batch of events, sent to PostgreSQL when the batch prepares
- * its commit, in the order it was written: a run of the same statement goes as one JDBC batch, so a batch of events
- * costs a few round trips instead of one or more per event. It is the same transaction as the processor's token.
- * Outside a unit of work a write is sent at once.
+ * What an event handler writes while its unit of work handles events (a projection's batch, the registry's events of
+ * one command or pricing batch), sent to PostgreSQL when that unit of work prepares its commit, in the order it was
+ * written: a run of the same statement goes as one JDBC batch, so a batch of events costs a few round trips instead
+ * of one or more per event. It is the same transaction as the processor's token or the command. Outside a unit of
+ * work a write is sent at once.
  */
 public final class BatchedWrites {
 

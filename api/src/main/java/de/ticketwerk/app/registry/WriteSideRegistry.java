@@ -12,24 +12,23 @@ import de.ticketwerk.customer.api.FederalState;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.domain.PricedEntries;
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.quota.domain.QuotaProcess.QuotaContracts;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Date;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +47,13 @@ import java.util.stream.Collectors;
 public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory, PricedEntries, QuotaContracts {
 
     public static final String PROCESSING_GROUP = "registry";
-    private static final String ENTRY_PRICINGS = WriteSideRegistry.class.getName() + ".entryPricings";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites entryPricings;
 
     public WriteSideRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.entryPricings = new BatchedWrites(jdbc);
     }
 
     @Override
@@ -179,26 +179,13 @@ public class WriteSideRegistry implements RegisteredCustomers, ContractDirectory
 
     /** Written in one batch when the unit of work that published the events prepares its commit. */
     private void record(UUID entryId, UUID pricedBy, boolean byContract, long sourceSequence, boolean active) {
-        Object[] row = {entryId, pricedBy, byContract, sourceSequence, active};
-        if (!CurrentUnitOfWork.isStarted()) {
-            writeEntryPricings(List.<Object[]>of(row));
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        unitOfWork.getOrComputeResource(ENTRY_PRICINGS, key -> {
-            List<Object[]> rows = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> writeEntryPricings(rows));
-            return rows;
-        }).add(row);
-    }
-
-    private void writeEntryPricings(List<Object[]> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO entry_pricing_registry (entry_id, priced_by, by_contract, source_sequence, active)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (entry_id) DO UPDATE SET priced_by = excluded.priced_by,
-                    by_contract = excluded.by_contract, source_sequence = excluded.source_sequence,
-                    active = excluded.active""", rows);
+        entryPricings.update("""
+                        INSERT INTO entry_pricing_registry (entry_id, priced_by, by_contract, source_sequence, active)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (entry_id) DO UPDATE SET priced_by = excluded.priced_by,
+                            by_contract = excluded.by_contract, source_sequence = excluded.source_sequence,
+                            active = excluded.active""",
+                entryId, pricedBy, byContract, sourceSequence, active);
     }
 
     private static Set<ServiceItem> coverage(String items) {
