@@ -19,6 +19,12 @@ public final class BatchedWrites {
     private record Write(String sql, Object[] args) {
     }
 
+    /**
+     * A unit of work holding this resource sends every write at once: a batch retried event by event after a
+     * failure, so that the event that fails, fails in its own handler.
+     */
+    public static final String WRITE_AT_ONCE = BatchedWrites.class.getName() + ".writeAtOnce";
+
     private final JdbcTemplate jdbc;
     private final String pendingKey = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
 
@@ -27,7 +33,7 @@ public final class BatchedWrites {
     }
 
     public void update(String sql, Object... args) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().resources().containsKey(WRITE_AT_ONCE)) {
             jdbc.update(sql, args);
             return;
         }

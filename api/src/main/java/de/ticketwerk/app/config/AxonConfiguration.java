@@ -5,12 +5,10 @@ import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.domain.Customer;
 import de.ticketwerk.pricing.domain.PricingProcess;
 import de.ticketwerk.quota.domain.Quota;
-import de.ticketwerk.quota.domain.QuotaProcess;
 import de.ticketwerk.ticket.api.TicketEvents.TimeEntryCorrected;
 import de.ticketwerk.ticket.api.TicketEvents.TimeEntryVoided;
 import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import de.ticketwerk.ticket.domain.Ticket;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -285,16 +283,12 @@ class AxonConfiguration {
     }
 
     /**
-     * Pricing must never skip an event: a failure rolls back and is retried. Its events are handled in order per
-     * customer, so two entries never price on the same contract at once. The registry fails the command it follows.
+     * Pricing handles its events in order per customer, so two entries never price on the same contract at once.
+     * How it and the other processors deal with failures: {@code ProcessingConfiguration}.
      */
     @Bean
     ConfigurerModule pricingProcessing() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(PricingProcess.NAME, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(QuotaProcess.NAME, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(WriteSideRegistry.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
                 .registerSequencingPolicy(PricingProcess.NAME, c -> AxonConfiguration::customerOfTimeEntry);
     }
 

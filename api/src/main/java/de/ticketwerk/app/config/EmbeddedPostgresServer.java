@@ -55,6 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by close(), after the event processors and the connection pool: a shutdown hook of its
+                    // own would stop it while they still write.
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL on port {} with data directory {} (durable: {})",
                     postgres.getPort(), dir, durable);

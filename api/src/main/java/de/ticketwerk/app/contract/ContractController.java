@@ -6,6 +6,7 @@ import de.ticketwerk.app.contract.ContractRequests.PriceChangeRequest;
 import de.ticketwerk.app.contract.ContractRequests.TerminationRequest;
 import de.ticketwerk.app.registry.WriteSideRegistry;
 import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
 import de.ticketwerk.contract.api.ContractCommands.ConcludeContract;
@@ -18,6 +19,8 @@ import de.ticketwerk.rules.CustomerNotRegistered;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,20 +42,22 @@ import java.util.UUID;
 
 /** Contracts: conclude with terms, read, list per customer, announce a price change, terminate. */
 @RestController
-@RequestMapping("/api/v1/contracts")
+@RequestMapping(path = "/api/v1/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
 class ContractController {
 
     private final CommandGateway commands;
     private final ContractQueries contracts;
     private final WriteSideRegistry registry;
     private final Clock clock;
+    private final int maxYearsBack;
 
     ContractController(CommandGateway commands, ContractQueries contracts, WriteSideRegistry registry,
-                       Clock clock) {
+                       Clock clock, @Value("${ticketwerk.contracts.max-years-back}") int maxYearsBack) {
         this.commands = commands;
         this.contracts = contracts;
         this.registry = registry;
         this.clock = clock;
+        this.maxYearsBack = maxYearsBack;
     }
 
     @PostMapping
@@ -60,6 +65,11 @@ class ContractController {
                                                @RequestHeader(name = Actor.HEADER, required = false) String actor) {
         FederalState customerState = registry.customerState(body.customerId())
                 .orElseThrow(() -> new CustomerNotRegistered(body.customerId()));
+        LocalDate earliestStart = today().minusYears(maxYearsBack);
+        if (body.startDate().isBefore(earliestStart)) {
+            throw new BadRequest("startDate", "startDate must not be before " + earliestStart + " (a contract may"
+                    + " start at most " + maxYearsBack + " years back)");
+        }
         ContractTerms terms = body.terms(customerState);
         UUID contractId = RandomIds.next();
         commands.sendAndWait(new ConcludeContract(contractId, body.customerId(), body.type(), body.level(),

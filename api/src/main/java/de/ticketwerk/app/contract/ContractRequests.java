@@ -13,11 +13,14 @@ import de.ticketwerk.customer.api.FederalState;
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.WorkMode;
+import de.ticketwerk.app.web.BusinessDate;
+import de.ticketwerk.app.web.Euros;
+import de.ticketwerk.app.web.Percent;
+import de.ticketwerk.app.web.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -33,25 +36,28 @@ import java.util.Set;
 /** The JSON bodies the contract endpoints accept. Every term is optional; what is left out is the seed default. */
 final class ContractRequests {
 
+    /** Euros per hour (rates, overage) and per entry (travel): with 24 h an entry, every amount fits NUMERIC(14,2). */
+    static final String MAX_RATE = "10000.00";
+
     private ContractRequests() {
     }
 
     record ConcludeContractRequest(@NotNull java.util.UUID customerId,
                                    @NotNull ContractType type,
                                    ServiceLevel level,
-                                   @NotNull LocalDate startDate,
-                                   LocalDate endDate,
-                                   @PositiveOrZero BigDecimal monthlyFee,
-                                   Map<Role, @NotNull @PositiveOrZero BigDecimal> hourlyRates,
+                                   @NotNull @BusinessDate LocalDate startDate,
+                                   @BusinessDate LocalDate endDate,
+                                   @Euros BigDecimal monthlyFee,
+                                   Map<Role, @NotNull @Euros(max = MAX_RATE) BigDecimal> hourlyRates,
                                    Boolean minuteExact,
                                    @Size(max = 8) List<@Valid @NotNull BillingUnitRequest> billingUnits,
                                    @Size(max = 14) List<@Valid @NotNull ServiceWindowRequest> serviceHours,
                                    FederalState holidayState,
-                                   @Size(max = 64) String zone,
+                                   @Size(max = 64) @SingleLine String zone,
                                    @Valid SurchargeRequest surcharges,
-                                   @PositiveOrZero @Max(1000) BigDecimal emergencyPercent,
-                                   @PositiveOrZero BigDecimal travelFee,
-                                   @PositiveOrZero @Max(100) BigDecimal vatPercent,
+                                   @Percent BigDecimal emergencyPercent,
+                                   @Euros(max = MAX_RATE) BigDecimal travelFee,
+                                   @Percent(max = "100") BigDecimal vatPercent,
                                    Set<@NotNull ServiceItem> coverage,
                                    @Valid QuotaRequest quota,
                                    @Min(0) @Max(120) Integer minimumTermMonths,
@@ -91,9 +97,9 @@ final class ContractRequests {
     }
 
     record SurchargeRequest(@Min(0) @Max(1440) Integer weekdayFirstMinutes,
-                            @PositiveOrZero @Max(1000) BigDecimal weekdayFirstPercent,
-                            @PositiveOrZero @Max(1000) BigDecimal weekdayFurtherPercent,
-                            @PositiveOrZero @Max(1000) BigDecimal weekendHolidayPercent) {
+                            @Percent BigDecimal weekdayFirstPercent,
+                            @Percent BigDecimal weekdayFurtherPercent,
+                            @Percent BigDecimal weekendHolidayPercent) {
 
         SurchargeRules rules(SurchargeRules d) {
             return new SurchargeRules(or(weekdayFirstMinutes, d.weekdayFirstMinutes()),
@@ -107,7 +113,7 @@ final class ContractRequests {
                         QuotaTerms.AllotmentPeriod period,
                         QuotaTerms.ExpiryPolicy expiry,
                         QuotaTerms.SettlementPeriod settlement,
-                        @PositiveOrZero BigDecimal overageRate) {
+                        @Euros(max = MAX_RATE) BigDecimal overageRate) {
 
         QuotaTerms terms(QuotaTerms d) {
             return new QuotaTerms(or(allotmentMinutes, d.allotmentMinutes()), or(period, d.period()),
@@ -115,13 +121,13 @@ final class ContractRequests {
         }
     }
 
-    record PriceChangeRequest(LocalDate announcedOn,
-                              @NotNull LocalDate effectiveFrom,
-                              @PositiveOrZero BigDecimal monthlyFee,
-                              Map<Role, @NotNull @PositiveOrZero BigDecimal> hourlyRates) {
+    record PriceChangeRequest(@BusinessDate LocalDate announcedOn,
+                              @NotNull @BusinessDate LocalDate effectiveFrom,
+                              @Euros BigDecimal monthlyFee,
+                              Map<Role, @NotNull @Euros(max = MAX_RATE) BigDecimal> hourlyRates) {
     }
 
-    record TerminationRequest(@NotNull LocalDate receivedOn,
+    record TerminationRequest(@NotNull @BusinessDate LocalDate receivedOn,
                               @NotNull NoticeChannel channel,
                               @NotNull Party by,
                               Boolean specialRight) {

@@ -11,8 +11,11 @@ import de.ticketwerk.projections.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import de.ticketwerk.app.web.SingleLine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +34,7 @@ import java.util.UUID;
 
 /** Customers' master data. Reads follow the command within moments, like every read model. */
 @RestController
-@RequestMapping("/api/v1/customers")
+@RequestMapping(path = "/api/v1/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomerController {
 
     private final CommandGateway commands;
@@ -70,8 +73,8 @@ class CustomerController {
     }
 
     @GetMapping
-    Page<CustomerView> list(@RequestParam(required = false) String name,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
+    Page<CustomerView> list(@RequestParam(required = false) @Size(max = 200) @SingleLine String name,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return queries.list(name, page, size);
     }

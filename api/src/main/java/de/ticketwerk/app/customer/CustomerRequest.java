@@ -3,6 +3,7 @@ package de.ticketwerk.app.customer;
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.customer.api.CustomerDetails;
 import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.app.web.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,18 +14,18 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A customer's master data, for registering and for replacing it. Unknown fields are rejected. */
-record CustomerRequest(@NotBlank @Size(max = 200) String name,
+record CustomerRequest(@NotBlank @Size(max = 200) @SingleLine String name,
                        @Valid AddressRequest address,
                        @NotNull FederalState federalState,
                        @Pattern(regexp = "[A-Z]{2}[0-9A-Z]{2,13}",
                                message = "must be a VAT id such as DE123456789") String vatId,
                        @Pattern(regexp = "[0-9]{5,9}",
                                message = "must be a DATEV debtor number of 5 to 9 digits") String debtorNumber,
-                       @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> reportEmails) {
+                       @Size(max = 20) List<@NotBlank @Email @Size(max = 254) @SingleLine String> reportEmails) {
 
-    record AddressRequest(@Size(max = 200) String street,
-                          @Size(max = 10) String postalCode,
-                          @Size(max = 100) String city,
+    record AddressRequest(@Size(max = 200) @SingleLine String street,
+                          @Size(max = 10) @SingleLine String postalCode,
+                          @Size(max = 100) @SingleLine String city,
                           @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO country code such as DE")
                           String country) {
     }

@@ -1,5 +1,7 @@
 package de.ticketwerk.app.pricing;
 
+import de.ticketwerk.app.web.BusinessDate;
+import de.ticketwerk.app.web.MultiLine;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.billing.policy.PricingPolicy;
 import de.ticketwerk.billing.policy.PublicHolidays;
@@ -23,6 +25,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,18 +40,18 @@ import java.util.UUID;
 
 /** The stored pricing of time entries, and a preview that prices a hypothetical entry without storing anything. */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class PricingController {
 
     record PreviewRequest(@NotNull UUID contractId,
                           @NotNull TicketKind kind,
                           @NotNull ServiceItem serviceItem,
-                          @NotNull Instant start,
-                          @NotNull Instant end,
+                          @NotNull @BusinessDate Instant start,
+                          @NotNull @BusinessDate Instant end,
                           @NotNull Role role,
                           @NotNull WorkMode mode,
                           Boolean billable,
-                          @Size(max = 2_000) String nonBillableReason,
+                          @Size(max = 2_000) @MultiLine String nonBillableReason,
                           Boolean emergency) {
     }
 
@@ -70,7 +73,7 @@ class PricingController {
 
     @GetMapping("/pricing/without-contract")
     Page<FlaggedEntry> withoutContract(@RequestParam(required = false) UUID customerId,
-                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return pricing.withoutContract(customerId, page, size);
     }

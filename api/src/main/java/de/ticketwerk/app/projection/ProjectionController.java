@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,7 @@ import java.util.List;
  * models and are neither listed nor rebuilt.
  */
 @RestController
-@RequestMapping("/api/v1/projections")
+@RequestMapping(path = "/api/v1/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectionController {
 
     record ProjectionStatus(String name, boolean running, boolean replaying, boolean caughtUp, int segments) {

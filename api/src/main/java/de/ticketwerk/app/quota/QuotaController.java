@@ -1,6 +1,8 @@
 package de.ticketwerk.app.quota;
 
 import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.BusinessDate;
+import de.ticketwerk.app.web.BusinessRange;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.contract.api.ContractTerms;
 import de.ticketwerk.projections.contract.ContractQueries;
@@ -10,6 +12,7 @@ import de.ticketwerk.projections.quota.StatementQueries;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.rules.RuleViolation;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import de.ticketwerk.projections.quota.QuotaQueries.LedgerLine;
 import de.ticketwerk.projections.quota.QuotaQueries.QuotaBalance;
@@ -32,7 +35,7 @@ import java.util.UUID;
  * JSON or, with {@code Accept: text/csv}, as CSV for German spreadsheets.
  */
 @RestController
-@RequestMapping("/api/v1/contracts/{contractId}")
+@RequestMapping(path = "/api/v1/contracts/{contractId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class QuotaController {
 
     private final QuotaQueries queries;
@@ -48,21 +51,21 @@ class QuotaController {
     }
 
     @GetMapping("/quota")
-    QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) LocalDate asOf) {
+    QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf) {
         requireQuota(contractId);
         return queries.balance(contractId, asOf == null ? today() : asOf);
     }
 
     @GetMapping("/quota/ledger")
     Page<LedgerLine> ledger(@PathVariable UUID contractId,
-                            @RequestParam(required = false) LocalDate from,
-                            @RequestParam(required = false) LocalDate to,
+                            @RequestParam(required = false) @BusinessDate LocalDate from,
+                            @RequestParam(required = false) @BusinessDate LocalDate to,
                             @RequestParam(required = false) UUID entryId,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         requireQuota(contractId);
-        LocalDate first = from == null ? LocalDate.of(1900, 1, 1) : from;
-        LocalDate last = to == null ? LocalDate.of(9999, 12, 31) : to;
+        LocalDate first = from == null ? BusinessRange.FIRST_DAY : from;
+        LocalDate last = to == null ? BusinessRange.LAST_DAY : to;
         if (last.isBefore(first)) {
             throw new BadRequest("to", "to (" + last + ") must not be before from (" + first + ")");
         }
@@ -70,7 +73,7 @@ class QuotaController {
     }
 
     @GetMapping(path = "/quota", produces = GermanCsv.MEDIA_TYPE)
-    ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId, @RequestParam(required = false) LocalDate asOf) {
+    ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf) {
         QuotaBalance b = balance(contractId, asOf);
         return new GermanCsv()
                 .row("Stand am", b.asOf())
@@ -84,9 +87,9 @@ class QuotaController {
 
     @GetMapping(path = "/quota/ledger", produces = GermanCsv.MEDIA_TYPE)
     ResponseEntity<byte[]> ledgerCsv(@PathVariable UUID contractId,
-                                     @RequestParam(required = false) LocalDate from,
-                                     @RequestParam(required = false) LocalDate to,
-                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(required = false) @BusinessDate LocalDate from,
+                                     @RequestParam(required = false) @BusinessDate LocalDate to,
+                                     @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         GermanCsv csv = new GermanCsv().row("Datum", "Buchung", "Minuten", "Bestand (min)", "Ticket", "Eintrag",
                 "Betrag (EUR)", "Korrektur wegen Eintrag", "Details");
@@ -96,13 +99,13 @@ class QuotaController {
     }
 
     @GetMapping("/statements/quarterly/{year}/{quarter}")
-    QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year,
+    QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                  @PathVariable @Min(1) @Max(4) int quarter) {
         return statements.quarterly(quotaContract(contractId), year, quarter, today());
     }
 
     @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = GermanCsv.MEDIA_TYPE)
-    ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year,
+    ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                         @PathVariable @Min(1) @Max(4) int quarter) {
         QuarterlyStatement s = quarterly(contractId, year, quarter);
         GermanCsv csv = new GermanCsv()
@@ -125,7 +128,7 @@ class QuotaController {
     }
 
     @GetMapping("/statements/annual/{year}")
-    AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year) {
+    AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year) {
         ContractView contract = quotaContract(contractId);
         if (year < contract.startDate().getYear()) {
             throw new RuleViolation("R-Q6", "the contract starts on " + contract.startDate() + "; there is no quota "
@@ -135,7 +138,7 @@ class QuotaController {
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = GermanCsv.MEDIA_TYPE)
-    ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(1900) @Max(9999) int year) {
+    ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year) {
         AnnualStatement s = annual(contractId, year);
         GermanCsv csv = new GermanCsv()
                 .row("Jahresaufstellung", s.from(), s.to(), s.provisional() ? "vorläufig" : "endgültig")

@@ -38,8 +38,11 @@ import de.ticketwerk.ticket.api.TimeEntryDetails;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import de.ticketwerk.app.web.MultiLine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +66,7 @@ import java.util.UUID;
  * detail) follows within milliseconds.
  */
 @RestController
-@RequestMapping("/api/v1/tickets")
+@RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
 
     private final CommandGateway commands;
@@ -89,7 +92,7 @@ class TicketController {
     @GetMapping
     Page<TicketSummary> list(@RequestParam(required = false) UUID customerId,
                              @RequestParam(required = false) TicketStatus status,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return queries.list(customerId, status == null ? null : status.name(), page, size);
     }
@@ -193,7 +196,7 @@ class TicketController {
 
     @DeleteMapping("/{ticketId}/time-entries/{entryId}")
     Map<String, UUID> voidTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
-                               @RequestParam(required = false) String reason,
+                               @RequestParam(required = false) @Size(max = 2_000) @MultiLine String reason,
                                @Valid @RequestBody(required = false) ReasonRequest body,
                                @RequestHeader(name = Actor.HEADER, required = false) String actor) {
         String why = body != null && body.reason() != null ? body.reason() : reason;

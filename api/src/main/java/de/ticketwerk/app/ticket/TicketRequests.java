@@ -7,6 +7,9 @@ import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.Visibility;
 import de.ticketwerk.ticket.api.WorkMode;
+import de.ticketwerk.app.web.BusinessDate;
+import de.ticketwerk.app.web.MultiLine;
+import de.ticketwerk.app.web.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,9 +28,9 @@ final class TicketRequests {
                              @NotNull TicketKind kind,
                              @NotNull ServiceItem serviceItem,
                              Priority priority,
-                             @NotBlank @Size(max = 200) String title,
-                             @Size(max = 20_000) String description,
-                             @NotBlank @Size(max = 200) String reporter) {
+                             @NotBlank @Size(max = 200) @SingleLine String title,
+                             @Size(max = 20_000) @MultiLine String description,
+                             @NotBlank @Size(max = 200) @SingleLine String reporter) {
     }
 
     record ClassificationRequest(@NotNull TicketKind kind, @NotNull ServiceItem serviceItem) {
@@ -36,31 +39,31 @@ final class TicketRequests {
     record PriorityRequest(@NotNull Priority priority) {
     }
 
-    record AssigneeRequest(@NotBlank @Size(max = 100) String assignee) {
+    record AssigneeRequest(@NotBlank @Size(max = 100) @SingleLine String assignee) {
     }
 
-    record ReasonRequest(@Size(max = 2_000) String reason) {
+    record ReasonRequest(@Size(max = 2_000) @MultiLine String reason) {
     }
 
-    record RequiredReasonRequest(@NotBlank @Size(max = 2_000) String reason) {
+    record RequiredReasonRequest(@NotBlank @Size(max = 2_000) @MultiLine String reason) {
     }
 
-    record ResolutionRequest(@NotBlank @Size(max = 20_000) String resolution) {
+    record ResolutionRequest(@NotBlank @Size(max = 20_000) @MultiLine String resolution) {
     }
 
-    record CommentRequest(@NotNull Visibility visibility, @NotBlank @Size(max = 20_000) String text) {
+    record CommentRequest(@NotNull Visibility visibility, @NotBlank @Size(max = 20_000) @MultiLine String text) {
     }
 
     /** Logging and correcting take the same fields; a correction also needs its reason. */
-    record TimeEntryRequest(@NotNull Instant start,
-                            @NotNull Instant end,
+    record TimeEntryRequest(@NotNull @BusinessDate Instant start,
+                            @NotNull @BusinessDate Instant end,
                             @NotNull Role role,
                             @NotNull WorkMode mode,
-                            @Size(max = 5_000) String description,
+                            @Size(max = 5_000) @MultiLine String description,
                             Boolean billable,
-                            @Size(max = 2_000) String nonBillableReason,
+                            @Size(max = 2_000) @MultiLine String nonBillableReason,
                             Boolean emergency,
-                            @Size(max = 100) String technician,
-                            @Size(max = 2_000) String reason) {
+                            @Size(max = 100) @SingleLine String technician,
+                            @Size(max = 2_000) @MultiLine String reason) {
     }
 }

@@ -19,6 +19,9 @@ public final class Actor {
         if (actor.length() > 100) {
             throw new BadRequest(HEADER, HEADER + " must be at most 100 characters");
         }
+        if (!Text.isAllowed(actor, false)) {
+            throw new BadRequest(HEADER, HEADER + " must not contain control characters");
+        }
         return actor;
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +23,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -42,56 +45,69 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(StateConflict.class)
-    ProblemDetail conflict(StateConflict e) {
-        return rule(HttpStatus.CONFLICT, "Conflict with the current state", e);
+    ResponseEntity<Object> conflict(StateConflict e, WebRequest request) {
+        return respond(e, rule(HttpStatus.CONFLICT, "Conflict with the current state", e), request);
     }
 
     @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolated(RuleViolation e) {
-        return rule(HttpStatus.UNPROCESSABLE_CONTENT, "Business rule violated", e);
+    ResponseEntity<Object> ruleViolated(RuleViolation e, WebRequest request) {
+        return respond(e, rule(HttpStatus.UNPROCESSABLE_CONTENT, "Business rule violated", e), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail unknownAggregate(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "nothing exists with the id " + e.getAggregateIdentifier());
+    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException e, WebRequest request) {
+        return respond(e, problem(HttpStatus.NOT_FOUND, "Not found",
+                "nothing exists with the id " + e.getAggregateIdentifier()), request);
     }
 
-    @ExceptionHandler(TimeEntryNotFound.class)
-    ProblemDetail unknownTimeEntry(TimeEntryNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    @ExceptionHandler({TimeEntryNotFound.class, NotFound.class})
+    ResponseEntity<Object> notFound(RuntimeException e, WebRequest request) {
+        return respond(e, problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()), request);
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "Concurrent change", "the resource was changed at the same time; try again");
+    ResponseEntity<Object> concurrentChange(ConcurrencyException e, WebRequest request) {
+        return respond(e, problem(HttpStatus.CONFLICT, "Concurrent change",
+                "the resource was changed at the same time; try again"), request);
     }
 
     @ExceptionHandler(BadRequest.class)
-    ProblemDetail badRequest(BadRequest e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+    ResponseEntity<Object> badRequest(BadRequest e, WebRequest request) {
+        return respond(e, fieldProblem(e.field(), e.getMessage(), e.getMessage()), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
-        String message = "must be " + expected + ", got '" + e.getValue() + "'";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getName() + " " + message);
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
-        return problem;
+        String message = "must be " + expected + ", got '" + printable(e.getValue()) + "'";
+        ProblemDetail problem = fieldProblem(e.getName(), message, e.getName() + " " + message);
+        problem.setTitle("Invalid parameter");
+        return respond(e, problem, request);
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the request could not be completed; nothing was changed by it");
+        return respond(e, problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the request could not be completed; nothing was changed by it"), request);
+    }
+
+    private ResponseEntity<Object> respond(Exception e, ProblemDetail problem, WebRequest request) {
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+                request);
+    }
+
+    /**
+     * Every error is problem+json whatever the request would accept: with the Content-Type set here, Spring writes
+     * the problem without negotiating (a request that accepts only text/csv still learns why it failed).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
     @Override
@@ -138,11 +154,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof InvalidFormatException e) {
             String expected = e.getTargetType() == null ? "a valid value" : describe(e.getTargetType());
-            return fieldProblem(path(e), "must be " + expected + ", got '" + e.getValue() + "'");
+            return fieldProblem(path(e), "must be " + expected + ", got '" + printable(e.getValue()) + "'");
         }
         if (cause instanceof MismatchedInputException e && !e.getPath().isEmpty()) {
             String expected = e.getTargetType() == null ? "a value of another type" : describe(e.getTargetType());
             return fieldProblem(path(e), "must be " + expected);
+        }
+        if (cause instanceof InputCoercionException e && !e.getPath().isEmpty()) {
+            return fieldProblem(path(e), "must be " + describe(e.getTargetType()) + " within its range");
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return problem(HttpStatus.BAD_REQUEST, "Request too large",
+                    "the request body is too long, too deeply nested or has too long a value");
+        }
+        if (cause instanceof MismatchedInputException) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body must be a JSON object");
+        }
+        if (cause instanceof StreamReadException e && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "the request body names a field twice");
         }
         if (cause instanceof StreamReadException) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "the request body is not valid JSON");
@@ -160,9 +189,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail fieldProblem(String field, String message) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message);
+        return fieldProblem(field, message, field + " " + message);
+    }
+
+    private static ProblemDetail fieldProblem(String field, String message, String detail) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
+    }
+
+    /** A value echoed back in an answer: shortened, with control characters shown as '?'. */
+    private static String printable(Object value) {
+        String text = String.valueOf(value);
+        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
+        return shown.codePoints().map(c -> Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static String path(JacksonException e) {
@@ -198,9 +239,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        return Problems.problem(status, title, detail);
     }
 }

@@ -112,7 +112,7 @@ class QuotaCatchUpTest {
             ticket = UUID.fromString(opened.json().get("ticketId").asString());
             beforeRestart.forEach(w -> WorkDays.log(http, ticket, w));
             long used = beforeRestart.stream().mapToLong(Work::minutes).sum();
-            ApiTest.awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=9999-12-31",
+            ApiTest.awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=2099-12-31",
                     q -> q.get("used").asLong() == used);
         }
         try (ConfigurableApplicationContext second = startAt("2027-01-02T08:00:00Z")) {

@@ -37,7 +37,7 @@ class QuotaExamplesApiTest extends ApiTest {
     }
 
     private JsonNode quotaAsOf(UUID contract, String asOf, long expectedUsedInTotal) {
-        awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=9999-12-31",
+        awaitGet(http, "/api/v1/contracts/" + contract + "/quota?asOf=2099-12-31",
                 q -> q.get("used").asLong() == expectedUsedInTotal);
         awaitCaughtUp("quota-ledger");
         return http.get("/api/v1/contracts/" + contract + "/quota?asOf=" + asOf).json();

@@ -11,9 +11,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -75,6 +73,8 @@ public final class QuotaLedger {
      * What an earlier computation of the same quota learnt: the state at the start of every month and its result.
      * Work dated on or after a day changes nothing before it, so a computation resumes from the last month start
      * before the earliest change instead of from the contract's start. A long history thus costs little per change.
+     * A checkpoint is a few numbers (the open lots are a run of the credits, see {@link OpenLots}), so the memo grows
+     * with the months, not with months times lots.
      */
     public static final class Memo {
         private final TreeMap<LocalDate, Checkpoint> checkpoints = new TreeMap<>();
@@ -88,7 +88,8 @@ public final class QuotaLedger {
         }
     }
 
-    private record Checkpoint(List<OpenLot> lots, long debt, int credits, int resets, int settlements, int lines) {
+    private record Checkpoint(int oldestLot, long oldestLotLeft, long open, long debt, int credits, int resets,
+                              int settlements, int lines) {
     }
 
     /**
@@ -112,7 +113,7 @@ public final class QuotaLedger {
         List<Reset> resets = new ArrayList<>();
         List<Settlement> settlements = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
-        Deque<OpenLot> lots = new ArrayDeque<>();
+        OpenLots lots = new OpenLots(terms, start, credits);
         long debt = 0;
         LocalDate first = usagesByDay.isEmpty() || !usagesByDay.firstKey().isBefore(start) ? start
                 : usagesByDay.firstKey();
@@ -122,86 +123,57 @@ public final class QuotaLedger {
         if (resumeAt != null) {
             Checkpoint checkpoint = resumeAt.getValue();
             first = resumeAt.getKey();
-            checkpoint.lots().forEach(lot -> lots.addLast(lot.copy()));
-            debt = checkpoint.debt();
             credits.addAll(memo.last.credits().subList(0, checkpoint.credits()));
             resets.addAll(memo.last.resets().subList(0, checkpoint.resets()));
             settlements.addAll(memo.last.settlements().subList(0, checkpoint.settlements()));
             lines.addAll(memo.last.lines().subList(0, checkpoint.lines()));
+            lots.resume(checkpoint.oldestLot(), checkpoint.oldestLotLeft(), checkpoint.open());
+            debt = checkpoint.debt();
             memo.checkpoints.tailMap(first, true).clear();
         } else {
             memo.checkpoints.clear();
         }
         LocalDate last = end == null || end.isAfter(through) ? through : end;
-        long open = 0;
-        for (OpenLot lot : lots) {
-            open += lot.remaining;
-        }
         for (LocalDate day = first; !day.isAfter(through); day = day.plusDays(1)) {
             if (day.getDayOfMonth() == 1 || day.equals(first)) {
-                memo.checkpoints.put(day, new Checkpoint(lots.stream().map(OpenLot::copy).toList(), debt,
+                memo.checkpoints.put(day, new Checkpoint(lots.oldest, lots.oldestLeft, lots.open, debt,
                         credits.size(), resets.size(), settlements.size(), lines.size()));
             }
             boolean inForce = !day.isBefore(start) && !day.isAfter(last);
             if (inForce && isCreditDay(terms, start, day)) {
                 long paid = Math.min(debt, terms.allotmentMinutes());
                 debt -= paid;
-                lots.addLast(new OpenLot(day, expiryOf(terms, start, day), terms.allotmentMinutes() - paid));
-                open += terms.allotmentMinutes() - paid;
-                credits.add(new Credit(day, terms.allotmentMinutes(), paid));
+                lots.credit(new Credit(day, terms.allotmentMinutes(), paid));
                 if (withLines) {
-                    lines.add(new Line(day, LineKind.CREDIT, null, terms.allotmentMinutes(), open - debt));
+                    lines.add(new Line(day, LineKind.CREDIT, null, terms.allotmentMinutes(), lots.open - debt));
                 }
             }
             for (Usage usage : usagesByDay.getOrDefault(day, EMPTY).values()) {
-                long left = usage.minutes();
-                for (OpenLot lot : lots) {
-                    if (left == 0) {
-                        break;
-                    }
-                    long taken = Math.min(lot.remaining, left);
-                    lot.remaining -= taken;
-                    left -= taken;
-                    open -= taken;
-                }
-                while (!lots.isEmpty() && lots.peekFirst().remaining == 0) {
-                    lots.removeFirst();
-                }
-                debt += left;
+                debt += lots.consume(usage.minutes());
                 if (withLines) {
-                    lines.add(new Line(day, LineKind.DEBIT, usage.entryId(), -usage.minutes(), open - debt));
+                    lines.add(new Line(day, LineKind.DEBIT, usage.entryId(), -usage.minutes(), lots.open - debt));
                 }
             }
             if (!day.isBefore(through)) {
                 break;
             }
-            List<Lot> forfeited = new ArrayList<>();
-            for (var it = lots.iterator(); it.hasNext(); ) {
-                OpenLot lot = it.next();
-                if (lot.expiresAfter != null && !lot.expiresAfter.isAfter(day)) {
-                    if (lot.remaining > 0) {
-                        forfeited.add(new Lot(lot.creditedOn, lot.remaining));
-                        open -= lot.remaining;
-                    }
-                    it.remove();
-                }
-            }
+            List<Lot> forfeited = lots.expireAtTheEndOf(day);
             if (!forfeited.isEmpty()) {
                 long minutes = forfeited.stream().mapToLong(Lot::minutes).sum();
                 resets.add(new Reset(day, forfeited, minutes));
                 if (withLines) {
-                    lines.add(new Line(day, LineKind.RESET, null, -minutes, open - debt));
+                    lines.add(new Line(day, LineKind.RESET, null, -minutes, lots.open - debt));
                 }
             }
             if (debt > 0 && inForce && (isSettlementDay(terms, start, day) || day.equals(end))) {
                 settlements.add(new Settlement(day, debt, overageAmount(terms, debt)));
                 if (withLines) {
-                    lines.add(new Line(day, LineKind.SETTLEMENT, null, debt, open));
+                    lines.add(new Line(day, LineKind.SETTLEMENT, null, debt, lots.open));
                 }
                 debt = 0;
             }
         }
-        memo.last = new Result(credits, resets, settlements, lines, open - debt);
+        memo.last = new Result(credits, resets, settlements, lines, lots.open - debt);
         memo.lastThrough = through;
         return memo.last;
     }
@@ -276,19 +248,80 @@ public final class QuotaLedger {
         };
     }
 
-    private static final class OpenLot {
-        final LocalDate creditedOn;
-        final LocalDate expiresAfter;
-        long remaining;
+    /**
+     * The lots not yet used up or expired (R-Q2, R-Q3). Work takes from the oldest lot first, and a later credit never
+     * expires before an earlier one, so the open lots are always the credits from {@code oldest} on: all of them
+     * untouched but the oldest, of which {@code oldestLeft} minutes are left.
+     */
+    private static final class OpenLots {
+        private final QuotaTerms terms;
+        private final LocalDate start;
+        private final List<Credit> credits;
+        private int oldest;
+        private long oldestLeft;
+        private long open;
 
-        OpenLot(LocalDate creditedOn, LocalDate expiresAfter, long remaining) {
-            this.creditedOn = creditedOn;
-            this.expiresAfter = expiresAfter;
-            this.remaining = remaining;
+        OpenLots(QuotaTerms terms, LocalDate start, List<Credit> credits) {
+            this.terms = terms;
+            this.start = start;
+            this.credits = credits;
         }
 
-        OpenLot copy() {
-            return new OpenLot(creditedOn, expiresAfter, remaining);
+        void resume(int oldest, long oldestLeft, long open) {
+            this.oldest = oldest;
+            this.oldestLeft = oldestLeft;
+            this.open = open;
+        }
+
+        void credit(Credit credit) {
+            credits.add(credit);
+            if (oldest == credits.size() - 1) {
+                oldestLeft = lotOf(credit);
+            }
+            open += lotOf(credit);
+        }
+
+        /** Takes the minutes from the oldest lots; returns what no lot covered. */
+        long consume(long minutes) {
+            long left = minutes;
+            while (left > 0 && oldest < credits.size()) {
+                long taken = Math.min(oldestLeft, left);
+                oldestLeft -= taken;
+                left -= taken;
+                open -= taken;
+                if (oldestLeft == 0) {
+                    next();
+                }
+            }
+            return left;
+        }
+
+        /** The lots whose expiry is this day's end, with what was left of them. */
+        List<Lot> expireAtTheEndOf(LocalDate day) {
+            List<Lot> forfeited = List.of();
+            while (oldest < credits.size()) {
+                Credit credit = credits.get(oldest);
+                LocalDate expiry = expiryOf(terms, start, credit.date());
+                if (expiry == null || expiry.isAfter(day)) {
+                    break;
+                }
+                if (oldestLeft > 0) {
+                    forfeited = forfeited.isEmpty() ? new ArrayList<>() : forfeited;
+                    forfeited.add(new Lot(credit.date(), oldestLeft));
+                    open -= oldestLeft;
+                }
+                next();
+            }
+            return forfeited;
+        }
+
+        private void next() {
+            oldest++;
+            oldestLeft = oldest < credits.size() ? lotOf(credits.get(oldest)) : 0;
+        }
+
+        private static long lotOf(Credit credit) {
+            return credit.minutes() - credit.paidDebt();
         }
     }
 }

@@ -25,8 +25,16 @@ public final class QuotaEvents {
     public record QuotaEnded(UUID quotaId, UUID contractId, LocalDate endDate, Instant at) {
     }
 
-    /** Credits on or before {@code through} are booked, and the period ends before it. */
-    public record QuotaPeriodsClosed(UUID quotaId, UUID contractId, LocalDate through, Instant at) {
+    /**
+     * Credits on or before {@code through} are booked, and the period ends before it. A ledger far behind catches up
+     * a year at a time: {@code catchUpTo} is the day the next steps close it through (null: nothing left to catch up).
+     */
+    public record QuotaPeriodsClosed(UUID quotaId, UUID contractId, LocalDate through, LocalDate catchUpTo,
+                                     Instant at) {
+
+        public QuotaPeriodsClosed(UUID quotaId, UUID contractId, LocalDate through, Instant at) {
+            this(quotaId, contractId, through, null, at);
+        }
     }
 
     /** A lot (R-Q2); {@code paidDebt} of its minutes went to pay earlier debt. */

@@ -33,6 +33,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,6 +52,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * resets and settlements, or corrections of earlier ones that name the entry that caused them (R-Q5).
  */
 public class Quota {
+
+    static final Period CATCH_UP_STEP = Period.ofYears(1);
 
     @AggregateIdentifier
     private UUID quotaId;
@@ -127,11 +130,17 @@ public class Quota {
         reconcile(cmd.entryId(), cmd.at());
     }
 
+    /** At most a year per command, so that a ledger years behind appends a bounded number of events at a time. */
     private void close(LocalDate through, UUID causedBy, Instant at) {
         if (closedThrough != null && !through.isAfter(closedThrough)) {
             return;
         }
-        apply(new QuotaPeriodsClosed(quotaId, contractId, through, at));
+        LocalDate stepEnd = (closedThrough == null ? startDate : closedThrough).plus(CATCH_UP_STEP);
+        if (through.isAfter(stepEnd)) {
+            apply(new QuotaPeriodsClosed(quotaId, contractId, stepEnd, through, at));
+        } else {
+            apply(new QuotaPeriodsClosed(quotaId, contractId, through, at));
+        }
         reconcile(causedBy, at);
     }
 

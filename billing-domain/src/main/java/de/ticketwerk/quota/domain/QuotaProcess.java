@@ -7,10 +7,12 @@ import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.api.Settlement;
+import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
 import de.ticketwerk.quota.api.QuotaCommands.EndQuota;
 import de.ticketwerk.quota.api.QuotaCommands.OpenQuota;
 import de.ticketwerk.quota.api.QuotaCommands.RecordQuotaUsage;
 import de.ticketwerk.quota.api.QuotaCommands.ReverseQuotaUsage;
+import de.ticketwerk.quota.api.QuotaEvents.QuotaPeriodsClosed;
 import de.ticketwerk.quota.api.QuotaIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -53,6 +55,14 @@ public class QuotaProcess {
     void on(ContractTerminated event) {
         if (quotaContracts.isQuota(event.contractId())) {
             commands.sendAndWait(new EndQuota(QuotaIds.of(event.contractId()), event.endDate(), event.at()));
+        }
+    }
+
+    /** A ledger that closed one step of a long catch-up closes the next, each in a transaction of its own. */
+    @EventHandler
+    void on(QuotaPeriodsClosed event) {
+        if (event.catchUpTo() != null) {
+            commands.sendAndWait(new CloseQuotaPeriods(event.quotaId(), event.catchUpTo(), event.at()));
         }
     }
 

@@ -1,5 +1,6 @@
 package de.ticketwerk.quota.domain;
 
+import de.ticketwerk.billing.policy.QuotaLedger;
 import de.ticketwerk.contract.api.QuotaTerms;
 import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
 import de.ticketwerk.contract.api.QuotaTerms.ExpiryPolicy;
@@ -29,6 +30,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +60,11 @@ class QuotaTest {
         return new QuotaOpened(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null, NOW);
     }
 
+    /** What the quota process sends when a ledger closed one step of a catch-up towards {@code through}. */
+    private static CloseQuotaPeriods caughtUpStep(LocalDate through) {
+        return new CloseQuotaPeriods(QUOTA, through, NOW);
+    }
+
     private static RecordQuotaUsage usage(UUID entry, String date, long minutes, long sequence) {
         return new RecordQuotaUsage(QUOTA, entry, TICKET, ServiceItem.REMOTE_SUPPORT, LocalDate.parse(date), minutes,
                 sequence, "tom", NOW);
@@ -71,6 +79,54 @@ class QuotaTest {
                         new QuotaCredited(QUOTA, CONTRACT, LocalDate.parse("2025-01-01"), 600, 0, NOW),
                         new QuotaCredited(QUOTA, CONTRACT, LocalDate.parse("2025-02-01"), 600, 0, NOW),
                         new QuotaCredited(QUOTA, CONTRACT, LocalDate.parse("2025-03-01"), 600, 0, NOW));
+    }
+
+    @Test
+    void aLedgerYearsBehindCatchesUpAYearPerCommandAndNamesWhereItIsGoing() {
+        LocalDate target = LocalDate.parse("2027-03-01");
+        List<Object> firstStep = new ArrayList<>();
+        firstStep.add(opened());
+        firstStep.add(new QuotaPeriodsClosed(QUOTA, CONTRACT, LocalDate.parse("2026-01-01"), target, NOW));
+        for (LocalDate credit = START; !credit.isAfter(LocalDate.parse("2026-01-01")); credit = credit.plusMonths(1)) {
+            firstStep.add(new QuotaCredited(QUOTA, CONTRACT, credit, 600, 0, NOW));
+        }
+        fixture.givenNoPriorActivity()
+                .when(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null, target, NOW))
+                .expectEvents(firstStep.toArray());
+        fixture.given(firstStep)
+                .when(caughtUpStep(target))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.listWithAnyOf(org.hamcrest.Matchers.equalTo(
+                                new QuotaPeriodsClosed(QUOTA, CONTRACT, LocalDate.parse("2027-01-01"), target,
+                                        NOW)))));
+    }
+
+    /** The steps of a catch-up end in the same ledger as one computation over the whole time. */
+    @Test
+    void aCatchUpInStepsEndsInTheLedgerOfOneComputation() {
+        LocalDate start = LocalDate.parse("2016-12-01");
+        LocalDate target = LocalDate.parse("2026-12-01");
+        UUID entry = UUID.randomUUID();
+        QuotaLedger.Result whole = QuotaLedger.compute(MONTHLY, start, null,
+                List.of(new QuotaLedger.Usage(entry, LocalDate.parse("2019-06-03"), 9000)), target);
+        Map<LocalDate, Long> forfeits = new TreeMap<>();
+        whole.resets().forEach(reset -> forfeits.put(reset.date(), reset.forfeitedMinutes()));
+        Map<LocalDate, Long> settled = new TreeMap<>();
+        whole.settlements().forEach(settlement -> settled.put(settlement.date(), settlement.overageMinutes()));
+
+        List<Object> commands = new ArrayList<>();
+        commands.add(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, start, null, target, NOW));
+        commands.add(usage(entry, "2019-06-03", 9000, 1));
+        for (int step = 0; step < 9; step++) {
+            commands.add(caughtUpStep(target));
+        }
+        fixture.givenCommands(commands)
+                .when(caughtUpStep(target))
+                .expectNoEvents()
+                .expectState(quota -> assertThat(quota.outcome())
+                        .isEqualTo(new Quota.Outcome(forfeits, settled, whole.balance())));
+        assertThat(forfeits).isNotEmpty();
+        assertThat(settled).isNotEmpty();
     }
 
     @Test
@@ -115,7 +171,7 @@ class QuotaTest {
         }
 
         fixture.givenCommands(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null,
-                        LocalDate.parse("2026-04-01"), NOW))
+                        LocalDate.parse("2026-04-01"), NOW), caughtUpStep(LocalDate.parse("2026-04-01")))
                 .when(usage(late, "2025-12-15", 1000, 3))
                 .expectEvents(new QuotaDebited(QUOTA, CONTRACT, late, TICKET, ServiceItem.REMOTE_SUPPORT, LocalDate.parse("2025-12-15"), 1000, 3,
                                 "tom", NOW),
@@ -158,7 +214,7 @@ class QuotaTest {
     @Test
     void forfeitingMoreThanAThirdOfTheCreditsRecommendsResizing() {
         fixture.givenCommands(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null, START, NOW),
-                        usage(UUID.randomUUID(), "2025-12-10", 5000, 1))
+                        usage(UUID.randomUUID(), "2025-12-10", 5000, 1), caughtUpStep(LocalDate.parse("2026-01-01")))
                 .when(new CloseQuotaPeriods(QUOTA, LocalDate.parse("2026-04-01"), NOW))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.listWithAnyOf(
@@ -195,6 +251,7 @@ class QuotaTest {
                 }
                 commands.add(usage);
             }
+            commands.add(caughtUpStep(finalDay));
             AtomicReference<Quota.Outcome> outcome = new AtomicReference<>();
             fixture = new AggregateTestFixture<>(Quota.class);
             fixture.givenCommands(commands)

@@ -1,0 +1,133 @@
+package de.ticketwerk.app.processing;
+
+import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.pricing.domain.PricingProcess;
+import de.ticketwerk.projections.contract.ContractProjection;
+import de.ticketwerk.projections.customer.CustomerProjection;
+import de.ticketwerk.projections.pricing.PricingProjection;
+import de.ticketwerk.projections.quota.QuotaLedgerProjection;
+import de.ticketwerk.projections.ticket.TicketProjection;
+import de.ticketwerk.quota.domain.QuotaProcess;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * What happens when an event handler fails. A read model retries the event a few times and then sets it aside in a
+ * dead-letter queue (table {@code dead_letter_entry}) and goes on; the processes (pricing, quota, the registry) must
+ * never skip an event and retry it until it goes through. Either way the failing event shows in the health, the
+ * metrics and the log.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessingConfiguration {
+
+    public static final Set<String> READ_MODELS = Set.of(TicketProjection.PROCESSING_GROUP,
+            CustomerProjection.PROCESSING_GROUP, ContractProjection.PROCESSING_GROUP,
+            PricingProjection.PROCESSING_GROUP, QuotaLedgerProjection.PROCESSING_GROUP);
+    static final Set<String> PROCESSES = Set.of(PricingProcess.NAME, QuotaProcess.NAME,
+            WriteSideRegistry.PROCESSING_GROUP);
+
+    private static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
+            .deadLetterTable("dead_letter_entry")
+            .deadLetterIdentifierColumn("dead_letter_id")
+            .processingGroupColumn("processing_group")
+            .sequenceIdentifierColumn("sequence_identifier")
+            .sequenceIndexColumn("sequence_index")
+            .messageTypeColumn("message_type")
+            .eventIdentifierColumn("event_identifier")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .aggregateTypeColumn("type")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .tokenTypeColumn("token_type")
+            .tokenColumn("token")
+            .enqueuedAtColumn("enqueued_at")
+            .lastTouchedColumn("last_touched")
+            .processingStartedColumn("processing_started")
+            .causeTypeColumn("cause_type")
+            .causeMessageColumn("cause_message")
+            .diagnosticsColumn("diagnostics")
+            .build();
+
+    @Bean
+    ProcessingFailures processingFailures(Clock clock) {
+        return new ProcessingFailures(clock);
+    }
+
+    @Bean
+    ConfigurerModule failureHandling(ProcessingFailures failures, ConnectionProvider connectionProvider,
+                                     TransactionManager transactionManager, Serializer serializer,
+                                     @Value("${ticketwerk.dead-letters.attempts}") int attempts) {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            for (String readModel : READ_MODELS) {
+                processing.registerDeadLetterQueue(readModel, c -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(readModel)
+                                .connectionProvider(connectionProvider)
+                                .transactionManager(transactionManager)
+                                .schema(DEAD_LETTER_SCHEMA)
+                                .genericSerializer(serializer)
+                                .eventSerializer(serializer)
+                                .build())
+                        .registerDeadLetterPolicy(readModel, c -> new DeadLetterPolicy(readModel, failures, attempts))
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
+                                (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true))
+                        .registerHandlerInterceptor(readModel, c -> new FailureTracking(readModel, failures, true));
+            }
+            for (String process : PROCESSES) {
+                processing.registerListenerInvocationErrorHandler(process, c -> (exception, event, handler) -> {
+                            failures.failed(process, event, exception);
+                            throw exception;
+                        })
+                        .registerHandlerInterceptor(process, c -> new FailureTracking(process, failures, false));
+            }
+        };
+    }
+
+    @Bean
+    HandlerEnhancerDefinition savepointPerEvent(PlatformTransactionManager transactionManager) {
+        return new SavepointPerEvent(transactionManager, READ_MODELS);
+    }
+
+    @Bean
+    ProcessorsHealth eventProcessorsHealthIndicator(EventProcessingConfiguration processing,
+                                                    ProcessingFailures failures, MeterRegistry meters) {
+        ProcessorsHealth health = new ProcessorsHealth(processing, failures, READ_MODELS);
+        for (String readModel : READ_MODELS) {
+            Gauge.builder("ticketwerk.dead.letters", () -> health.deadLetters(readModel))
+                    .description("Events a read model has set aside after they failed")
+                    .tag("processor", readModel).register(meters);
+        }
+        for (String processor : union(READ_MODELS, PROCESSES)) {
+            Gauge.builder("ticketwerk.processor.failing", () -> failures.failure(processor).isPresent() ? 1 : 0)
+                    .description("1 while the processor fails on an event, else 0")
+                    .tag("processor", processor).register(meters);
+        }
+        return health;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
