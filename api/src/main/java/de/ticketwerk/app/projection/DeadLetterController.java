@@ -11,6 +11,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,7 +54,7 @@ class DeadLetterController {
     }
 
     @GetMapping
-    Letters list(@PathVariable String name) {
+    Letters list(@PathVariable @Pattern(regexp = ProjectionController.NAME) String name) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         List<Letter> items = new ArrayList<>();
         int sequences = 0;
@@ -67,7 +68,7 @@ class DeadLetterController {
     }
 
     @PostMapping("/retry")
-    Retried retry(@PathVariable String name) {
+    Retried retry(@PathVariable @Pattern(regexp = ProjectionController.NAME) String name) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(name)
                 .orElseThrow(() -> new NotFound("no projection " + name));
@@ -85,7 +86,7 @@ class DeadLetterController {
     }
 
     @DeleteMapping("/{sequence}")
-    Evicted evict(@PathVariable String name, @PathVariable String sequence) {
+    Evicted evict(@PathVariable @Pattern(regexp = ProjectionController.NAME) String name, @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,255}") String sequence) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
         queue.deadLetterSequence(sequence).forEach(letters::add);

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,9 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/v1/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectionController {
+
+    /** How a read model is named (application.yml: {@code axon.eventhandling.processors}). */
+    static final String NAME = "[a-z][a-z-]{0,63}";
 
     record ProjectionStatus(String name, boolean running, boolean replaying, boolean caughtUp, int segments) {
     }
@@ -45,13 +49,13 @@ class ProjectionController {
     }
 
     @GetMapping("/{name}")
-    ProjectionStatus get(@PathVariable String name) {
+    ProjectionStatus get(@PathVariable @Pattern(regexp = NAME) String name) {
         return status(processor(name));
     }
 
     @PostMapping("/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ProjectionStatus rebuild(@PathVariable String name) {
+    ProjectionStatus rebuild(@PathVariable @Pattern(regexp = NAME) String name) {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
         processor.resetTokens();

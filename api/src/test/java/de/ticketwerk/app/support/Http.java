@@ -47,11 +47,18 @@ public final class Http {
     }
 
     public Response send(String method, String path, String json, String actor) {
+        return send(method, path, json, actor, null);
+    }
+
+    public Response send(String method, String path, String json, String actor, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         if (actor != null) {
             request.header("X-Actor", actor);
