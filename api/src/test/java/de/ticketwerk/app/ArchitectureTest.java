@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The module rules of ARCHITECTURE.md: dependencies point one way, and the domains know nothing of Spring. */
 class ArchitectureTest {
@@ -63,5 +64,12 @@ class ArchitectureTest {
                         "de.ticketwerk.app.contract..", "de.ticketwerk.app.pricing..", "de.ticketwerk.app.quota..")
                 .should().dependOnClassesThat().resideInAPackage("de.ticketwerk.*.domain..")
                 .check(classes);
+    }
+
+    /** Every serializer is Jackson; XStream on the class path would only be a deserialization attack surface. */
+    @Test
+    void xstreamIsNotOnTheClassPath() {
+        assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }

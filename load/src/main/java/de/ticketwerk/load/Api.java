@@ -54,23 +54,15 @@ final class Api {
     }
 
     synchronized Response get(String path) throws IOException {
-        return send("GET", path, null);
+        return send("GET", path, null, null);
     }
 
     synchronized Response post(String path, String json) throws IOException {
-        return send("POST", path, json);
+        return send("POST", path, json, "load-driver");
     }
 
-    /** For set-up steps that must succeed. */
-    JsonNode postOk(String path, String json) throws IOException {
-        Response response = post(path, json);
-        if (!response.ok()) {
-            throw new IOException("POST " + path + " answered " + response.status() + ": " + response.body());
-        }
-        return response.json();
-    }
-
-    private Response send(String method, String path, String json) throws IOException {
+    /** Any command, recorded as done by {@code actor}. */
+    synchronized Response send(String method, String path, String json, String actor) throws IOException {
         try {
             if (socket == null) {
                 connect();
@@ -78,9 +70,12 @@ final class Api {
             byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(basePath).append(path)
                     .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
-            if (method.equals("POST")) {
-                head.append("Content-Type: application/json\r\nX-Actor: load-driver\r\nContent-Length: ")
-                        .append(body.length).append("\r\n");
+            if (actor != null) {
+                head.append("X-Actor: ").append(actor).append("\r\n");
+            }
+            if (!method.equals("GET")) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length)
+                        .append("\r\n");
             }
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -90,6 +85,15 @@ final class Api {
             disconnect();
             throw e instanceof IOException io ? io : new IOException(e);
         }
+    }
+
+    /** For set-up steps that must succeed. */
+    JsonNode postOk(String path, String json) throws IOException {
+        Response response = post(path, json);
+        if (!response.ok()) {
+            throw new IOException("POST " + path + " answered " + response.status() + ": " + response.body());
+        }
+        return response.json();
     }
 
     private Response readResponse() throws IOException {

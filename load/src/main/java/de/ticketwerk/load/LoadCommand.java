@@ -19,8 +19,9 @@ public final class LoadCommand {
                     [--data-dir=./data | --jdbc-url=... --jdbc-user=... --jdbc-password=...] [--raw=true]
                   load a running application, then measure raw single-row inserts on its PostgreSQL
               crash [--jar=api/target/ticketwerk.jar] [--work-dir=target/crash-<time>] [--clients=8]
-                    [--customers-per-client=10] [--kills=3] [--min-load-seconds=5] [--max-load-seconds=15]
-                  kill -9 the application under load several times, then check that nothing was lost or doubled""";
+                    [--kills=4] [--min-load-seconds=5] [--max-load-seconds=15]
+                  kill -9 the application (and its PostgreSQL) under load, during start-up and during a catch-up,
+                  then check that nothing was lost, doubled or changed""";
 
     private LoadCommand() {
     }
@@ -75,13 +76,13 @@ public final class LoadCommand {
     }
 
     private static boolean crash(String[] args) throws Exception {
-        Options options = new Options(args, 1, Set.of("jar", "work-dir", "clients", "customers-per-client", "kills",
-                "min-load-seconds", "max-load-seconds"));
+        Options options = new Options(args, 1, Set.of("jar", "work-dir", "clients", "kills", "min-load-seconds",
+                "max-load-seconds"));
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         CrashTest.Settings settings = new CrashTest.Settings(
                 Path.of(options.text("jar", "api/target/ticketwerk.jar")).toAbsolutePath(),
                 Path.of(options.text("work-dir", "target/crash-" + time)).toAbsolutePath(),
-                options.number("clients", 8), options.number("customers-per-client", 10), options.number("kills", 3),
+                options.number("clients", 8), options.number("kills", 4),
                 Duration.ofSeconds(options.number("min-load-seconds", 5)),
                 Duration.ofSeconds(options.number("max-load-seconds", 15)));
         System.out.printf("Crash test: %d kills, %d clients, work directory %s%n", settings.kills(),

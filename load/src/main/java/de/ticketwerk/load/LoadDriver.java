@@ -34,10 +34,6 @@ final class LoadDriver {
     record Client(List<Customer> customers) {
     }
 
-    /** What the application answered 2xx, for the crash test to find in the event store. */
-    record Answered(String command, UUID id) {
-    }
-
     /** Status 0 counts requests that got no answer at all (the application was down). */
     record Report(int clients, Duration duration, long commands, double commandsPerSecond, double p50Ms,
                   double p95Ms, double p99Ms, Map<Integer, Long> errorsByStatus, int lagSamples, double lagP50Ms,
@@ -62,8 +58,6 @@ final class LoadDriver {
     private static final Duration MAX_LAG = Duration.ofMinutes(2);
 
     private final String baseUrl;
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    private final ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
 
     LoadDriver(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -80,30 +74,15 @@ final class LoadDriver {
                 UUID customer = UUID.fromString(api.postOk("/api/v1/customers", """
                         {"name": "Lastkunde %d-%d", "federalState": "NW", "address": {"street": "Marktstraße 1",
                          "postalCode": "48143", "city": "Münster"}}""".formatted(c, k)).get("customerId").asString());
-                answered.add(new Answered("RegisterCustomer", customer));
                 UUID contract = UUID.fromString(api.postOk("/api/v1/contracts", """
                         {"customerId": "%s", "type": "QUOTA", "startDate": "%s", "quota": {"allotmentMinutes": 600000,
                          "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY"}}"""
                         .formatted(customer, contractStart)).get("contractId").asString());
-                answered.add(new Answered("ConcludeContract", contract));
                 customers.add(new Customer(customer, contract));
             }
             setUp.add(new Client(List.copyOf(customers)));
         }
         return setUp;
-    }
-
-    static List<Customer> customers(List<Client> clients) {
-        return clients.stream().flatMap(client -> client.customers().stream()).toList();
-    }
-
-    /** Stops a running {@link #run} before its duration is over. */
-    void stop() {
-        stopped.set(true);
-    }
-
-    List<Answered> answered() {
-        return List.copyOf(answered);
     }
 
     Report run(List<Client> clients, Duration duration, boolean probeLag) throws InterruptedException {
@@ -123,7 +102,7 @@ final class LoadDriver {
                 Api api = new Api(baseUrl);
                 UUID ticket = null;
                 Customer ticketCustomer = null;
-                for (int i = 0; running(deadline); i++) {
+                for (int i = 0; System.nanoTime() < deadline; i++) {
                     boolean opening = ticket == null || i % 20 == 0;
                     Customer customer = opening ? client.customers().get((i / 20) % client.customers().size())
                             : ticketCustomer;
@@ -148,10 +127,8 @@ final class LoadDriver {
                         } else if (opening) {
                             ticket = UUID.fromString(response.json().get("ticketId").asString());
                             ticketCustomer = customer;
-                            answered.add(new Answered("OpenTicket", ticket));
                         } else {
                             UUID entry = UUID.fromString(response.json().get("entryId").asString());
-                            answered.add(new Answered("LogTime", entry));
                             latest.set(new Sample(customer.contractId(), entry, answeredAt));
                         }
                     } catch (IOException noAnswer) {
@@ -206,10 +183,6 @@ final class LoadDriver {
                 sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                 errorCounts, lagSorted.length, percentile(lagSorted, 50), percentile(lagSorted, 95),
                 percentile(lagSorted, 99), heapMax.get());
-    }
-
-    private boolean running(long deadline) {
-        return !stopped.get() && System.nanoTime() < deadline;
     }
 
     /**

@@ -31,7 +31,7 @@ class LoadDriverIT {
 
     @BeforeAll
     static void loadTheApplication() throws Exception {
-        application = new Application(CrashTestIT.JAR, workDir.resolve("data"), workDir);
+        application = new Application(CrashTestIT.JAR, workDir.resolve("data"), workDir, CrashTest.SNAPSHOTS_OFTEN);
         application.start(Duration.ofMinutes(3));
         driver = new LoadDriver(application.url());
         clients = driver.setUp(2, 2);
@@ -64,23 +64,40 @@ class LoadDriverIT {
 
     @Test
     void theCrashChecksPassOnIntactDataAndFailOnLostOrTamperedData() throws Exception {
-        CrashTest.Verdict intact = CrashTest.check(application, clients, driver.answered());
+        CrashWorkload workload = new CrashWorkload(application.url());
+        workload.setUp();
+        Thread load = workload.start(3, 7);
+        Thread.sleep(6_000);
+        workload.stop();
+        load.join();
+        CrashTest.Verdict intact = CrashTest.check(application, workload.sent(), workload.customers());
         assertThat(intact.ok()).as(intact.text()).isTrue();
 
-        List<LoadDriver.Answered> withALostOne = new ArrayList<>(driver.answered());
-        withALostOne.add(new LoadDriver.Answered("LogTime", UUID.randomUUID()));
+        List<CrashWorkload.Sent> withALostOne = new ArrayList<>(workload.sent());
+        withALostOne.add(new CrashWorkload.Sent("LogTime", "crash-lost", 201, UUID.randomUUID()));
+        CrashWorkload.Sent refused = workload.sent().stream().filter(s -> s.status() == 409).findFirst()
+                .orElseThrow();
         try (Connection connection = Database.embedded(application.dataDir()).connect();
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("""
                     UPDATE quota_ledger_view SET minutes = minutes - 1
                     WHERE (quota_id, sequence_number) IN (SELECT quota_id, sequence_number FROM quota_ledger_view
-                                                          WHERE kind = 'DEBIT' LIMIT 1)""");
+                                                          WHERE kind = 'DEBIT' AND contract_id = '%s' LIMIT 1)"""
+                    .formatted(workload.customers().get(0).contractId()));
+            statement.executeUpdate("""
+                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        meta_data, payload, payload_type, time_stamp)
+                    VALUES ('%1$s', 0, 'Ticket', '%2$s', '{}', '{"ticketId": "%1$s", "level": 1, "reason": "x",
+                        "actor":"%3$s", "at": "2026-03-03T10:00:00Z"}',
+                        'de.ticketwerk.ticket.api.TicketEvents$TicketEscalated', '2026-03-03T10:00:00Z')"""
+                    .formatted(UUID.randomUUID(), UUID.randomUUID(), refused.actor()));
         }
-        CrashTest.Verdict broken = CrashTest.check(application, clients, withALostOne);
+        CrashTest.Verdict broken = CrashTest.check(application, withALostOne, workload.customers());
 
         assertThat(broken.ok()).isFalse();
-        assertThat(broken.failed()).anySatisfy(f -> assertThat(f).startsWith("LogTime").contains(
-                "1 answered but not stored"));
+        assertThat(broken.failed()).anySatisfy(f -> assertThat(f).startsWith("requests whose answer does not match")
+                .contains("LogTime crash-lost answered 201 but stored 0 facts")
+                .contains(refused.actor() + " answered 409 but stored 1 facts"));
         assertThat(broken.failed()).anySatisfy(f -> assertThat(f).startsWith("quota balances differ"));
         assertThat(broken.failed()).anySatisfy(f -> assertThat(f).startsWith("read models differ")
                 .contains("quota_ledger_view (1 rows only after the rebuild, 1 only before)"));

@@ -33,7 +33,7 @@ final class FailureTracking implements MessageHandlerInterceptor<EventMessage<?>
             unitOfWork.resources().put(BatchedWrites.WRITE_AT_ONCE, Boolean.TRUE);
         } else if (!unitOfWork.resources().containsKey(watchedKey)) {
             unitOfWork.resources().put(watchedKey, Boolean.TRUE);
-            unitOfWork.onRollback(u -> failures.batchFailed(processor, readModel,
+            unitOfWork.onRollback(u -> failures.batchFailed(processor, readModel, u,
                     u.getExecutionResult().getExceptionResult()));
             unitOfWork.afterCommit(u -> failures.batchCommitted(processor));
             if (failures.isolated(processor)) {
