@@ -161,7 +161,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return fieldProblem(path(e), "must be " + expected);
         }
         if (cause instanceof InputCoercionException e && !e.getPath().isEmpty()) {
-            return fieldProblem(path(e), "must be " + describe(e.getTargetType()) + " within its range");
+            String expected = e.getTargetType() == null ? "a number" : describe(e.getTargetType());
+            return fieldProblem(path(e), "must be " + expected + " within its range");
         }
         if (cause instanceof StreamConstraintsException) {
             return problem(HttpStatus.BAD_REQUEST, "Request too large",
@@ -170,7 +171,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body must be a JSON object");
         }
-        if (cause instanceof StreamReadException e && e.getOriginalMessage().startsWith("Duplicate field")) {
+        if (cause instanceof StreamReadException e && String.valueOf(e.getOriginalMessage())
+                .startsWith("Duplicate field")) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "the request body names a field twice");
         }
         if (cause instanceof StreamReadException) {

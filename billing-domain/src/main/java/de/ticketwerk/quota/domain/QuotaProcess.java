@@ -23,9 +23,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Keeps each QUOTA contract's ledger: opens it with the contract (and catches it up to the day of conclusion), ends
- * it with the contract, debits quota work and reverses it. The contract's events arrive in order, so each ledger sees
- * them in order; the ledger itself skips what it has already recorded.
+ * Keeps each QUOTA contract's ledger: opens it with the contract (and catches it up to the day of conclusion, a year
+ * per step), ends it with the contract, debits quota work and reverses it. The contract's events arrive in order, so
+ * each ledger sees them in order; the ledger itself skips what it has already recorded.
  */
 @ProcessingGroup(QuotaProcess.NAME)
 @DisallowReplay
