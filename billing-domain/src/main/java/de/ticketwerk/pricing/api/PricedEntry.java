@@ -39,8 +39,10 @@ public record PricedEntry(
         boolean withoutContract,
         List<String> reasons) {
 
+    /** Contracts keep every active pricing for its reversal, so equal texts (a few hundred kinds) share one copy. */
     public PricedEntry {
+        technician = technician == null ? null : technician.intern();
         surcharges = List.copyOf(surcharges);
-        reasons = List.copyOf(reasons);
+        reasons = reasons.stream().map(String::intern).toList();
     }
 }

@@ -57,6 +57,24 @@ class PricingPolicyTest {
     }
 
     @Test
+    void pricingsOfAlikeWorkShareTheirTexts() {
+        ContractTerms terms = terms(ContractType.SERVICE, ServiceLevel.STANDARD);
+        PricingPolicy.Basis basis = new PricingPolicy.Basis(ContractType.SERVICE, ServiceLevel.STANDARD, terms, false);
+        Work monday = new Work(TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
+                entry("2026-03-02T10:00", "2026-03-02T11:00", Role.TECHNICIAN, WorkMode.REMOTE));
+        Work tuesday = new Work(TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
+                entry("2026-03-03T10:00", "2026-03-03T11:00", Role.TECHNICIAN, WorkMode.REMOTE));
+
+        PricedEntry first = PricingPolicy.price(monday, basis, Fixtures.HOLIDAYS);
+        PricedEntry second = PricingPolicy.price(tuesday, basis, Fixtures.HOLIDAYS);
+
+        assertThat(second.reasons()).isEqualTo(first.reasons()).isNotEmpty();
+        for (int i = 0; i < first.reasons().size(); i++) {
+            assertThat(second.reasons().get(i)).isSameAs(first.reasons().get(i));
+        }
+    }
+
+    @Test
     void coveredWorkOutsideServiceHoursIsChargedAsUnderHourly() {
         Work work = new Work(TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
                 entry("2026-03-03T16:00", "2026-03-03T18:00", Role.TECHNICIAN, WorkMode.REMOTE));
