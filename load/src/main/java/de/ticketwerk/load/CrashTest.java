@@ -67,18 +67,17 @@ final class CrashTest {
     private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ACTOR = Pattern.compile("\"actor\":\"(crash-[^\"]+)\"");
-    private static final String TICKET = "de.ticketwerk.ticket.api.TicketEvents$";
-    private static final String PRICING = "de.ticketwerk.pricing.api.PricingEvents$";
-    private static final String QUOTA = "de.ticketwerk.quota.api.QuotaEvents$";
+    private static final String TICKET = "ticket.";
+    private static final String PRICING = "pricing.";
+    private static final String QUOTA = "quota.";
     /** The facts a client's command stores; what processes derive from them (pricing, quota) carries its actor too. */
     private static final String OWN_FACTS = """
             SELECT payload_type, payload FROM domain_event_entry WHERE payload LIKE '%"actor":"crash-%'
-            AND (payload_type LIKE 'de.ticketwerk.ticket.api.TicketEvents$%'
-                 OR payload_type LIKE 'de.ticketwerk.customer.api.CustomerEvents$%'
-                 OR payload_type LIKE 'de.ticketwerk.contract.api.ContractEvents$%')""";
+            AND (payload_type LIKE 'ticket.%' OR payload_type LIKE 'customer.%'
+                 OR payload_type LIKE 'contract.%')""";
 
     private static final String QUOTA_RECOUNT = """
-            SELECT COALESCE(SUM(CASE substring(payload_type from '\\$(\\w+)$')
+            SELECT COALESCE(SUM(CASE substring(payload_type from '\\.(\\w+)$')
                 WHEN 'QuotaCredited' THEN (p->>'minutes')::bigint
                 WHEN 'QuotaDebited' THEN -(p->>'minutes')::bigint
                 WHEN 'QuotaDebitReversed' THEN (p->>'minutes')::bigint
@@ -88,7 +87,7 @@ final class CrashTest {
                 WHEN 'QuotaSettlementCorrected' THEN (p->>'overageMinutes')::bigint - (p->>'previousMinutes')::bigint
                 ELSE 0 END), 0)
             FROM (SELECT payload_type, payload::jsonb AS p FROM domain_event_entry
-                  WHERE payload_type LIKE 'de.ticketwerk.quota.api.QuotaEvents$%') quota_events
+                  WHERE payload_type LIKE 'quota.%') quota_events
             WHERE p->>'contractId' = ?""";
 
     private final Settings settings;
@@ -219,9 +218,9 @@ final class CrashTest {
                     facts.merge(actor.group(1), 1, Integer::sum);
                     JsonNode payload = JSON.readTree(rows.getString("payload"));
                     String type = rows.getString("payload_type");
-                    ids.put(actor.group(1), type.endsWith("$TimeLogged") ? payload.get("entryId").asString()
-                            : type.endsWith("$TicketOpened") ? payload.get("ticketId").asString()
-                            : type.endsWith("$ContractConcluded") ? payload.get("contractId").asString() : null);
+                    ids.put(actor.group(1), type.endsWith(".TimeLogged") ? payload.get("entryId").asString()
+                            : type.endsWith(".TicketOpened") ? payload.get("ticketId").asString()
+                            : type.endsWith(".ContractConcluded") ? payload.get("contractId").asString() : null);
                 }
             }
         }
@@ -285,7 +284,7 @@ final class CrashTest {
                     String type = rows.getString("payload_type");
                     JsonNode payload = JSON.readTree(rows.getString("payload"));
                     String entry = payload.get("entryId").asString();
-                    Map<String, List<JsonNode>> into = switch (type.substring(type.indexOf('$') + 1)) {
+                    Map<String, List<JsonNode>> into = switch (type.substring(type.indexOf('.') + 1)) {
                         case "TimeEntryPriced" -> history.priced;
                         case "TimeEntryPricingReversed" -> history.reversed;
                         case "QuotaDebited" -> history.debited;
@@ -294,7 +293,7 @@ final class CrashTest {
                             ((tools.jackson.databind.node.ObjectNode) payload).put("_sequence",
                                     rows.getLong("sequence_number"));
                             ((tools.jackson.databind.node.ObjectNode) payload).put("_type",
-                                    type.substring(type.indexOf('$') + 1));
+                                    type.substring(type.indexOf('.') + 1));
                             yield history.timeEvents;
                         }
                     };

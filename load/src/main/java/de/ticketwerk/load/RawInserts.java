@@ -47,7 +47,7 @@ final class RawInserts {
                              INSERT INTO raw_insert_probe (event_identifier, aggregate_identifier, sequence_number,
                                  type, time_stamp, payload_type, payload, meta_data)
                              VALUES (?, ?, 0, 'Ticket', '2026-11-23T10:00:00Z',
-                                 'de.ticketwerk.ticket.api.TicketEvents$TimeLogged', ?, '{}')""")) {
+                                 'ticket.TimeLogged', ?, '{}')""")) {
                     connection.setAutoCommit(true);
                     while (System.nanoTime() < deadline) {
                         insert.setString(1, UUID.randomUUID().toString());

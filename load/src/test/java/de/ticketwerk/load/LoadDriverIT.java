@@ -89,7 +89,7 @@ class LoadDriverIT {
                         meta_data, payload, payload_type, time_stamp)
                     VALUES ('%1$s', 0, 'Ticket', '%2$s', '{}', '{"ticketId": "%1$s", "level": 1, "reason": "x",
                         "actor":"%3$s", "at": "2026-03-03T10:00:00Z"}',
-                        'de.ticketwerk.ticket.api.TicketEvents$TicketEscalated', '2026-03-03T10:00:00Z')"""
+                        'ticket.TicketEscalated', '2026-03-03T10:00:00Z')"""
                     .formatted(UUID.randomUUID(), UUID.randomUUID(), refused.actor()));
         }
         CrashTest.Verdict broken = CrashTest.check(application, withALostOne, workload.customers());

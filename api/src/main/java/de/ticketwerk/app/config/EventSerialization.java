@@ -30,7 +30,8 @@ public final class EventSerialization {
                 .build();
     }
 
+    /** Events and snapshots under their {@link StoredNames}, everything else (Axon's tokens) under its class name. */
     public static JacksonSerializer serializer() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).lenientDeserialization().build();
+        return new NamedTypesSerializer(JacksonSerializer.builder().objectMapper(objectMapper()).lenientDeserialization());
     }
 }

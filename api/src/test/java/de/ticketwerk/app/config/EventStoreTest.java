@@ -24,9 +24,10 @@ class EventStoreTest extends ApiTest {
         UUID entry = logTime(ticket, "2026-03-03T16:00:00+01:00", "2026-03-03T16:07:00+01:00");
 
         Map<String, Object> row = jdbc.queryForMap("""
-                SELECT payload_type, payload, meta_data FROM domain_event_entry
+                SELECT payload_type, payload_revision, payload, meta_data FROM domain_event_entry
                 WHERE aggregate_identifier = ? AND sequence_number = 1""", ticket.toString());
-        assertThat(row.get("payload_type")).isEqualTo("de.ticketwerk.ticket.api.TicketEvents$TimeLogged");
+        assertThat(row.get("payload_type")).isEqualTo("ticket.TimeLogged");
+        assertThat(row.get("payload_revision")).isEqualTo("1");
         JsonNode payload = json.readTree((String) row.get("payload"));
         assertThat(payload.get("entryId").asString()).isEqualTo(entry.toString());
         assertThat(payload.get("customerId").asString()).isEqualTo(customer.toString());

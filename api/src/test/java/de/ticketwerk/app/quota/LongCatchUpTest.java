@@ -83,7 +83,7 @@ class LongCatchUpTest {
                 assertThat(balance.get("forfeited").asLong()).as(quota.expiry() + ": forfeited").isEqualTo(
                         expected.resets().stream().mapToLong(QuotaLedger.Reset::forfeitedMinutes).sum());
 
-                String ofThisQuota = "payload_type LIKE '%QuotaEvents$%' AND payload::jsonb ->> 'contractId' = ?";
+                String ofThisQuota = "payload_type LIKE 'quota.%' AND payload::jsonb ->> 'contractId' = ?";
                 Long largestTransaction = jdbc.queryForObject("SELECT MAX(events) FROM (SELECT COUNT(*) AS events"
                         + " FROM domain_event_entry WHERE " + ofThisQuota + " GROUP BY xmin) t", Long.class,
                         contracts[i].toString());
