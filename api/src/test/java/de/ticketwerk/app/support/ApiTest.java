@@ -43,11 +43,22 @@ public abstract class ApiTest {
     }
 
     protected void awaitCaughtUp(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.isReplaying()
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> !processor.isReplaying()
                 && !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())
                 && processor.processingStatus().values().stream()
                 .allMatch(s -> s.getCurrentPosition().orElse(-1) >= lastGlobalIndex()));
+    }
+
+    /** Until no processor has anything left to do, not even what another one appended meanwhile. */
+    protected void awaitCaughtUpEverywhere() {
+        long events;
+        do {
+            events = eventCount();
+            processing.eventProcessors().keySet().stream().filter(name -> !name.equals("registry"))
+                    .forEach(this::awaitCaughtUp);
+        } while (eventCount() != events);
     }
 
     private long lastGlobalIndex() {

@@ -141,6 +141,7 @@ class InputBoundsTest extends ApiTest {
     @MethodSource("outOfBounds")
     void isRefusedNamingTheFieldAndStoresNothing(String name, String method, String path, String body,
                                                  String field) {
+        awaitCaughtUpEverywhere();
         long eventsBefore = eventCount();
 
         Http.Response response = http.send(method, resolve(path), body == null ? null : resolve(body), "anna");

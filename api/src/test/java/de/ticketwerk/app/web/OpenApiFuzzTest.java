@@ -462,16 +462,6 @@ class OpenApiFuzzTest extends ApiTest {
         examples.put(operation, new Example(prepare, status));
     }
 
-    /** Until no processor has anything left to do, not even what another one appended meanwhile. */
-    private void awaitCaughtUpEverywhere() {
-        long events;
-        do {
-            events = eventCount();
-            processing.eventProcessors().keySet().stream().filter(name -> !name.equals("registry"))
-                    .forEach(this::awaitCaughtUp);
-        } while (eventCount() != events);
-    }
-
     private static Request get(String path, String query) {
         return new Request("GET", path, query, null);
     }

@@ -52,6 +52,7 @@ class ProblemsEverywhereTest extends ApiTest {
     @ParameterizedTest(name = "{0} → {3}")
     @MethodSource("refusedByTomcat")
     void isAProblemEvenBeforeSpringSeesIt(String name, String requestLine, String[] headers, int status) {
+        awaitCaughtUpEverywhere();
         long eventsBefore = eventCount();
 
         RawHttp.Response response = RawHttp.send(port(), requestLine, headers);
@@ -73,6 +74,7 @@ class ProblemsEverywhereTest extends ApiTest {
     @ParameterizedTest(name = "Accept: {0}")
     @MethodSource("unacceptable")
     void aCommandWhoseAnswerCannotBeGivenInTheAskedFormatIsRefusedBeforeItRuns(String accept) {
+        awaitCaughtUpEverywhere();
         long eventsBefore = eventCount();
 
         Http.Response response = http.send("POST", "/api/v1/customers", """
