@@ -13,9 +13,6 @@ final class NamedTypesSerializer extends JacksonSerializer {
     @Override
     @SuppressWarnings("rawtypes")
     public SerializedType typeForClass(Class type) {
-        if (type == null) {
-            return super.typeForClass(null);
-        }
         return StoredNames.typeOf(type).orElseGet(() -> super.typeForClass(type));
     }
 

@@ -30,7 +30,9 @@ final class StoreFixture {
         TABLES.put("contract_registry", "contract_id");
         TABLES.put("entry_pricing_registry", "entry_id");
     }
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+
+    /** Money read exactly, as the answers were recorded. */
+    static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private StoreFixture() {

@@ -21,7 +21,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,19 +45,13 @@ import static org.awaitility.Awaitility.await;
  */
 class StoredNamesTest {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
     @TempDir
     Path dataDir;
 
     private ConfigurableApplicationContext start(String... extra) {
-        String[] args = new String[extra.length + 3];
-        args[0] = "--server.port=0";
-        args[1] = "--ticketwerk.embedded-postgres.data-dir=" + dataDir;
-        args[2] = "--ticketwerk.embedded-postgres.durable=false";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        return new SpringApplicationBuilder(TicketwerkApplication.class).run(args);
+        return new SpringApplicationBuilder(TicketwerkApplication.class).run(Stream.concat(Stream.of(
+                "--server.port=0", "--ticketwerk.embedded-postgres.data-dir=" + dataDir,
+                "--ticketwerk.embedded-postgres.durable=false"), Stream.of(extra)).toArray(String[]::new));
     }
 
     private static Http http(ConfigurableApplicationContext context) {
@@ -84,7 +78,8 @@ class StoredNamesTest {
                 answers.put(path, response.json());
             }
             Files.writeString(Path.of(System.getProperty("fixture.record")),
-                    MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(StoreFixture.dump(jdbc, ids, answers)));
+                    StoreFixture.MAPPER.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(StoreFixture.dump(jdbc, ids, answers)));
         }
     }
 
@@ -139,11 +134,9 @@ class StoredNamesTest {
             assertThat(onQuota.status()).as(onQuota.text()).isEqualTo(201);
             ApiTest.awaitGet(http, balance, q -> q.get("used").asLong() == usedBefore + 30);
 
+            long lastRecorded = fixture.get("domain_event_entry").get((int) recorded - 1).get("global_index").asLong();
             assertThat(jdbc.queryForList("SELECT DISTINCT payload_type FROM domain_event_entry WHERE global_index > ?",
-                    String.class, jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry"
-                            + " WHERE event_identifier = ?", Long.class,
-                            fixture.get("domain_event_entry").get((int) recorded - 1).get("event_identifier")
-                                    .asString())))
+                    String.class, lastRecorded))
                     .as("what this build stores").isNotEmpty().allSatisfy(type ->
                             assertThat(StoredNames.classOf(type)).as(type).isPresent()
                                     .get().satisfies(c -> assertThat(StoredNames.typeOf(c).orElseThrow().getName())
@@ -187,7 +180,7 @@ class StoredNamesTest {
     private static JsonNode read(String resource) throws IOException {
         try (InputStream in = StoredNamesTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            return MAPPER.readTree(in);
+            return StoreFixture.MAPPER.readTree(in);
         }
     }
 }
