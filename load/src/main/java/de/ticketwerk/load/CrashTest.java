@@ -1,7 +1,7 @@
 package de.ticketwerk.load;
 
-import de.ticketwerk.billing.policy.QuotaLedger;
-import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.quota.policy.QuotaLedger;
+import de.ticketwerk.terms.QuotaTerms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

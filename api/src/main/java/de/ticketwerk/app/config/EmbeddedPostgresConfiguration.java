@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-import javax.sql.DataSource;
-
 /** With no {@code spring.datasource.url}, the application brings its own PostgreSQL. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoExternalDatabase.class)

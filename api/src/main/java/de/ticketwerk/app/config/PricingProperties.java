@@ -1,8 +1,8 @@
 package de.ticketwerk.app.config;
 
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.pricing.domain.PricingProcess.DefaultPriceList;
+import de.ticketwerk.terms.ContractTerms;
 import de.ticketwerk.ticket.api.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -24,7 +24,7 @@ record PricingProperties(Map<Role, BigDecimal> hourlyRates, BigDecimal travelFee
         }
         hourlyRates = rates;
         travelFee = travelFee == null ? new BigDecimal("0.00") : travelFee;
-        ContractTerms.defaults(de.ticketwerk.contract.api.ContractType.HOURLY, null, FederalState.NW)
+        ContractTerms.defaults(de.ticketwerk.terms.ContractType.HOURLY, null, FederalState.NW)
                 .withPrices(BigDecimal.ZERO, hourlyRates);
     }
 

@@ -1,21 +1,21 @@
 package de.ticketwerk.app.contract;
 
-import de.ticketwerk.app.config.RandomIds;
 import de.ticketwerk.app.contract.ContractRequests.ConcludeContractRequest;
 import de.ticketwerk.app.contract.ContractRequests.PriceChangeRequest;
 import de.ticketwerk.app.contract.ContractRequests.TerminationRequest;
-import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.web.Actor;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
 import de.ticketwerk.contract.api.ContractCommands.ConcludeContract;
 import de.ticketwerk.contract.api.ContractCommands.TerminateContract;
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.customer.api.FederalState;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.rules.CustomerNotRegistered;
+import de.ticketwerk.terms.ContractTerms;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +45,11 @@ class ContractController {
 
     private final CommandGateway commands;
     private final ContractQueries contracts;
-    private final WriteSideRegistry registry;
+    private final CustomerRegistry registry;
     private final Clock clock;
     private final int maxYearsBack;
 
-    ContractController(CommandGateway commands, ContractQueries contracts, WriteSideRegistry registry,
+    ContractController(CommandGateway commands, ContractQueries contracts, CustomerRegistry registry,
                        Clock clock, @Value("${ticketwerk.contracts.max-years-back}") int maxYearsBack) {
         this.commands = commands;
         this.contracts = contracts;
@@ -62,18 +60,18 @@ class ContractController {
 
     @PostMapping
     ResponseEntity<Map<String, UUID>> conclude(@Valid @RequestBody ConcludeContractRequest body,
-                                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                               Actor actor) {
         FederalState customerState = registry.customerState(body.customerId())
                 .orElseThrow(() -> new CustomerNotRegistered(body.customerId()));
-        LocalDate earliestStart = today().minusYears(maxYearsBack);
+        ContractTerms terms = body.terms(customerState);
+        LocalDate earliestStart = today(terms).minusYears(maxYearsBack);
         if (body.startDate().isBefore(earliestStart)) {
             throw new BadRequest("startDate", "startDate must not be before " + earliestStart + " (a contract may"
                     + " start at most " + maxYearsBack + " years back)");
         }
-        ContractTerms terms = body.terms(customerState);
         UUID contractId = RandomIds.next();
         commands.sendAndWait(new ConcludeContract(contractId, body.customerId(), body.type(), body.level(),
-                body.startDate(), body.endDate(), terms, Actor.of(actor), clock.instant()));
+                body.startDate(), body.endDate(), terms, actor.name(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractId))
                 .body(Map.of("contractId", contractId));
     }
@@ -90,10 +88,9 @@ class ContractController {
 
     @PostMapping("/{contractId}/price-changes")
     Map<String, Object> announcePriceChange(@PathVariable UUID contractId, @Valid @RequestBody PriceChangeRequest body,
-                                            @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        LocalDate announcedOn = body.announcedOn() == null ? today() : body.announcedOn();
-        Object specialTerminationEnd = send(contractId, new AnnouncePriceChange(contractId, announcedOn,
-                body.effectiveFrom(), body.monthlyFee(), body.hourlyRates(), Actor.of(actor), clock.instant()));
+                                            Actor actor) {
+        Object specialTerminationEnd = send(contractId, new AnnouncePriceChange(contractId, body.announcedOn(),
+                body.effectiveFrom(), body.monthlyFee(), body.hourlyRates(), actor.name(), clock.instant()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("contractId", contractId);
         answer.put("effectiveFrom", body.effectiveFrom());
@@ -103,9 +100,9 @@ class ContractController {
 
     @PostMapping("/{contractId}/termination")
     Map<String, Object> terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminationRequest body,
-                                  @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                  Actor actor) {
         LocalDate endDate = (LocalDate) send(contractId, new TerminateContract(contractId, body.receivedOn(),
-                body.channel(), body.by(), Boolean.TRUE.equals(body.specialRight()), Actor.of(actor),
+                body.channel(), body.by(), Boolean.TRUE.equals(body.specialRight()), actor.name(),
                 clock.instant()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("contractId", contractId);
@@ -121,7 +118,7 @@ class ContractController {
         }
     }
 
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of(ContractTerms.DEFAULT_ZONE));
+    private LocalDate today(ContractTerms terms) {
+        return terms.dayOf(clock.instant());
     }
 }

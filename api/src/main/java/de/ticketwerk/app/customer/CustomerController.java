@@ -1,18 +1,18 @@
 package de.ticketwerk.app.customer;
 
-import de.ticketwerk.app.config.RandomIds;
+import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.web.Actor;
 import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.app.web.SingleLine;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
 import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
+import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.customer.CustomerQueries;
 import de.ticketwerk.projections.customer.CustomerView;
-import de.ticketwerk.projections.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import de.ticketwerk.app.web.SingleLine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,18 +48,18 @@ class CustomerController {
 
     @PostMapping
     ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody CustomerRequest body,
-                                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                               Actor actor) {
         UUID customerId = RandomIds.next();
-        commands.sendAndWait(new RegisterCustomer(customerId, body.details(), Actor.of(actor), clock.instant()));
+        commands.sendAndWait(new RegisterCustomer(customerId, body.details(), actor.name(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId))
                 .body(Map.of("customerId", customerId));
     }
 
     @PutMapping("/{customerId}")
     Map<String, UUID> update(@PathVariable UUID customerId, @Valid @RequestBody CustomerRequest body,
-                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                             Actor actor) {
         try {
-            commands.sendAndWait(new UpdateCustomer(customerId, body.details(), Actor.of(actor), clock.instant()));
+            commands.sendAndWait(new UpdateCustomer(customerId, body.details(), actor.name(), clock.instant()));
         } catch (AggregateNotFoundException e) {
             throw new NotFound("no customer " + customerId);
         }

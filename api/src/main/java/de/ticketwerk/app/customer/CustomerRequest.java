@@ -1,9 +1,9 @@
 package de.ticketwerk.app.customer;
 
+import de.ticketwerk.app.web.SingleLine;
+import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.customer.api.CustomerDetails;
-import de.ticketwerk.customer.api.FederalState;
-import de.ticketwerk.app.web.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

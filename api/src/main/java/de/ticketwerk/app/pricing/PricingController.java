@@ -3,23 +3,23 @@ package de.ticketwerk.app.pricing;
 import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.MultiLine;
 import de.ticketwerk.app.web.NotFound;
-import de.ticketwerk.billing.policy.PricingPolicy;
-import de.ticketwerk.billing.policy.PublicHolidays;
-import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.Work;
+import de.ticketwerk.pricing.policy.PricingPolicy;
+import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.projections.pricing.EntryPricingView;
 import de.ticketwerk.projections.pricing.PricingQueries;
+import de.ticketwerk.projections.pricing.PricingQueries.FlaggedEntry;
 import de.ticketwerk.rules.RuleViolation;
+import de.ticketwerk.terms.ContractTerms;
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import de.ticketwerk.ticket.api.WorkMode;
-import de.ticketwerk.projections.pricing.PricingQueries.FlaggedEntry;
-import de.ticketwerk.projections.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -85,7 +85,7 @@ class PricingController {
         TimeEntryDetails entry = new TimeEntryDetails(body.start(), body.end(), body.role(), body.mode(), "preview",
                 body.billable() == null || body.billable(), body.nonBillableReason(),
                 Boolean.TRUE.equals(body.emergency()), "preview");
-        LocalDate workDate = PricingPolicy.workDate(entry, contract.terms());
+        LocalDate workDate = entry.workDate(contract.terms().zoneId());
         if (!contract.inForceOn(workDate)) {
             throw new RuleViolation("R-C1", "contract " + contract.contractId() + " is not in force on " + workDate);
         }

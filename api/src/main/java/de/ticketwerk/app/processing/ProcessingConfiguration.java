@@ -1,6 +1,6 @@
 package de.ticketwerk.app.processing;
 
-import de.ticketwerk.app.registry.WriteSideRegistry;
+import de.ticketwerk.app.registry.Registry;
 import de.ticketwerk.pricing.domain.PricingProcess;
 import de.ticketwerk.projections.contract.ContractProjection;
 import de.ticketwerk.projections.customer.CustomerProjection;
@@ -40,7 +40,7 @@ public class ProcessingConfiguration {
             CustomerProjection.PROCESSING_GROUP, ContractProjection.PROCESSING_GROUP,
             PricingProjection.PROCESSING_GROUP, QuotaLedgerProjection.PROCESSING_GROUP);
     static final Set<String> PROCESSES = Set.of(PricingProcess.NAME, QuotaProcess.NAME,
-            WriteSideRegistry.PROCESSING_GROUP);
+            Registry.PROCESSING_GROUP);
 
     private static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
             .deadLetterTable("dead_letter_entry")

@@ -1,12 +1,12 @@
 package de.ticketwerk.app.projection;
 
 import de.ticketwerk.app.web.NotFound;
+import jakarta.validation.constraints.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

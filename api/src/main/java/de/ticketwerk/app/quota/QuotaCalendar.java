@@ -1,9 +1,11 @@
 package de.ticketwerk.app.quota;
 
-import de.ticketwerk.app.registry.WriteSideRegistry;
-import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.app.registry.ContractRegistry;
+import de.ticketwerk.app.registry.ContractRegistry.QuotaContract;
+import de.ticketwerk.calendar.Days;
 import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
 import de.ticketwerk.quota.api.QuotaIds;
+import de.ticketwerk.terms.ContractTerms;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -14,8 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -27,13 +29,12 @@ import java.util.UUID;
 class QuotaCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(QuotaCalendar.class);
-    private static final ZoneId ZONE = ZoneId.of(ContractTerms.DEFAULT_ZONE);
 
-    private final WriteSideRegistry registry;
+    private final ContractRegistry registry;
     private final CommandGateway commands;
     private final Clock clock;
 
-    QuotaCalendar(WriteSideRegistry registry, CommandGateway commands, Clock clock) {
+    QuotaCalendar(ContractRegistry registry, CommandGateway commands, Clock clock) {
         this.registry = registry;
         this.commands = commands;
         this.clock = clock;
@@ -50,8 +51,10 @@ class QuotaCalendar {
     }
 
     void closeEveryQuota() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
-        for (UUID contractId : registry.quotaContracts()) {
+        Instant now = clock.instant();
+        for (QuotaContract quota : registry.quotaContracts()) {
+            UUID contractId = quota.contractId();
+            LocalDate today = Days.dayOf(now, quota.zone());
             try {
                 commands.sendAndWait(new CloseQuotaPeriods(QuotaIds.of(contractId), today, clock.instant()));
             } catch (AggregateNotFoundException e) {

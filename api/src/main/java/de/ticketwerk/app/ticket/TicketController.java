@@ -1,6 +1,5 @@
 package de.ticketwerk.app.ticket;
 
-import de.ticketwerk.app.config.RandomIds;
 import de.ticketwerk.app.ticket.TicketRequests.AssigneeRequest;
 import de.ticketwerk.app.ticket.TicketRequests.ClassificationRequest;
 import de.ticketwerk.app.ticket.TicketRequests.CommentRequest;
@@ -10,11 +9,13 @@ import de.ticketwerk.app.ticket.TicketRequests.ReasonRequest;
 import de.ticketwerk.app.ticket.TicketRequests.RequiredReasonRequest;
 import de.ticketwerk.app.ticket.TicketRequests.ResolutionRequest;
 import de.ticketwerk.app.ticket.TicketRequests.TimeEntryRequest;
+import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.web.Actor;
 import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.MultiLine;
 import de.ticketwerk.app.web.NotFound;
-import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
 import de.ticketwerk.ticket.api.Priority;
@@ -39,7 +40,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import de.ticketwerk.app.web.MultiLine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
@@ -50,7 +50,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,11 +80,11 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<Map<String, UUID>> open(@Valid @RequestBody OpenTicketRequest body,
-                                           @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                           Actor actor) {
         UUID ticketId = RandomIds.next();
         commands.sendAndWait(new OpenTicket(ticketId, body.customerId(), body.channel(), body.kind(),
                 body.serviceItem(), body.priority() == null ? Priority.NORMAL : body.priority(), body.title(),
-                body.description(), body.reporter(), Actor.of(actor), now()));
+                body.description(), body.reporter(), actor.name(), now()));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).body(Map.of("ticketId", ticketId));
     }
 
@@ -104,79 +103,79 @@ class TicketController {
 
     @PutMapping("/{ticketId}/classification")
     Map<String, UUID> classify(@PathVariable UUID ticketId, @Valid @RequestBody ClassificationRequest body,
-                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new ClassifyTicket(ticketId, body.kind(), body.serviceItem(), Actor.of(actor), now()));
+                               Actor actor) {
+        return send(ticketId, new ClassifyTicket(ticketId, body.kind(), body.serviceItem(), actor.name(), now()));
     }
 
     @PutMapping("/{ticketId}/priority")
     Map<String, UUID> reprioritize(@PathVariable UUID ticketId, @Valid @RequestBody PriorityRequest body,
-                                   @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new ChangePriority(ticketId, body.priority(), Actor.of(actor), now()));
+                                   Actor actor) {
+        return send(ticketId, new ChangePriority(ticketId, body.priority(), actor.name(), now()));
     }
 
     @PutMapping("/{ticketId}/assignee")
     Map<String, UUID> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssigneeRequest body,
-                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new AssignTicket(ticketId, body.assignee().trim(), Actor.of(actor), now()));
+                             Actor actor) {
+        return send(ticketId, new AssignTicket(ticketId, body.assignee().trim(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/start-work")
     Map<String, UUID> startWork(@PathVariable UUID ticketId,
-                                @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new StartWork(ticketId, Actor.of(actor), now()));
+                                Actor actor) {
+        return send(ticketId, new StartWork(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/wait-for-customer")
     Map<String, UUID> waitForCustomer(@PathVariable UUID ticketId,
                                       @Valid @RequestBody(required = false) ReasonRequest body,
-                                      @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                      Actor actor) {
         String reason = body == null ? null : body.reason();
-        return send(ticketId, new WaitForCustomer(ticketId, reason, Actor.of(actor), now()));
+        return send(ticketId, new WaitForCustomer(ticketId, reason, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/resume-work")
     Map<String, UUID> resumeWork(@PathVariable UUID ticketId,
-                                 @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new ResumeWork(ticketId, Actor.of(actor), now()));
+                                 Actor actor) {
+        return send(ticketId, new ResumeWork(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/resolve")
     Map<String, UUID> resolve(@PathVariable UUID ticketId, @Valid @RequestBody ResolutionRequest body,
-                              @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new ResolveTicket(ticketId, body.resolution(), Actor.of(actor), now()));
+                              Actor actor) {
+        return send(ticketId, new ResolveTicket(ticketId, body.resolution(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/reopen")
     Map<String, UUID> reopen(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
-                             @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new ReopenTicket(ticketId, body.reason(), Actor.of(actor), now()));
+                             Actor actor) {
+        return send(ticketId, new ReopenTicket(ticketId, body.reason(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/close")
     Map<String, UUID> close(@PathVariable UUID ticketId,
-                            @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new CloseTicket(ticketId, Actor.of(actor), now()));
+                            Actor actor) {
+        return send(ticketId, new CloseTicket(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/escalate")
     Map<String, UUID> escalate(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
-                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
-        return send(ticketId, new EscalateTicket(ticketId, body.reason(), Actor.of(actor), now()));
+                               Actor actor) {
+        return send(ticketId, new EscalateTicket(ticketId, body.reason(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/comments")
     ResponseEntity<Map<String, UUID>> comment(@PathVariable UUID ticketId, @Valid @RequestBody CommentRequest body,
-                                              @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                              Actor actor) {
         UUID commentId = RandomIds.next();
-        send(ticketId, new AddComment(ticketId, commentId, body.visibility(), body.text(), Actor.of(actor), now()));
+        send(ticketId, new AddComment(ticketId, commentId, body.visibility(), body.text(), actor.name(), now()));
         return ResponseEntity.status(201).body(Map.of("ticketId", ticketId, "commentId", commentId));
     }
 
     @PostMapping("/{ticketId}/time-entries")
     ResponseEntity<Map<String, UUID>> logTime(@PathVariable UUID ticketId, @Valid @RequestBody TimeEntryRequest body,
-                                              @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                              Actor actor) {
         UUID entryId = RandomIds.next();
-        String who = Actor.of(actor);
+        String who = actor.name();
         send(ticketId, new LogTime(ticketId, entryId, details(body, who), who, now()));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId + "/time-entries/" + entryId))
                 .body(Map.of("ticketId", ticketId, "entryId", entryId));
@@ -185,11 +184,11 @@ class TicketController {
     @PutMapping("/{ticketId}/time-entries/{entryId}")
     Map<String, UUID> correctTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
                                   @Valid @RequestBody TimeEntryRequest body,
-                                  @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                                  Actor actor) {
         if (body.reason() == null || body.reason().isBlank()) {
             throw new BadRequest("reason", "a correction needs a reason");
         }
-        String who = Actor.of(actor);
+        String who = actor.name();
         send(ticketId, new CorrectTimeEntry(ticketId, entryId, details(body, who), body.reason(), who, now()));
         return Map.of("ticketId", ticketId, "entryId", entryId);
     }
@@ -198,12 +197,12 @@ class TicketController {
     Map<String, UUID> voidTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
                                @RequestParam(required = false) @Size(max = 2_000) @MultiLine String reason,
                                @Valid @RequestBody(required = false) ReasonRequest body,
-                               @RequestHeader(name = Actor.HEADER, required = false) String actor) {
+                               Actor actor) {
         String why = body != null && body.reason() != null ? body.reason() : reason;
         if (why == null || why.isBlank()) {
             throw new BadRequest("reason", "a void needs a reason (JSON body {\"reason\": …} or ?reason=)");
         }
-        send(ticketId, new VoidTimeEntry(ticketId, entryId, why, Actor.of(actor), now()));
+        send(ticketId, new VoidTimeEntry(ticketId, entryId, why, actor.name(), now()));
         return Map.of("ticketId", ticketId, "entryId", entryId);
     }
 

@@ -1,5 +1,8 @@
 package de.ticketwerk.app.ticket;
 
+import de.ticketwerk.app.web.BusinessDate;
+import de.ticketwerk.app.web.MultiLine;
+import de.ticketwerk.app.web.SingleLine;
 import de.ticketwerk.ticket.api.Channel;
 import de.ticketwerk.ticket.api.Priority;
 import de.ticketwerk.ticket.api.Role;
@@ -7,9 +10,6 @@ import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.Visibility;
 import de.ticketwerk.ticket.api.WorkMode;
-import de.ticketwerk.app.web.BusinessDate;
-import de.ticketwerk.app.web.MultiLine;
-import de.ticketwerk.app.web.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,19 +1,17 @@
 package de.ticketwerk.app.web;
 
 /**
- * Who acts: the {@code X-Actor} header until authentication arrives. Every event records it.
+ * Who acts: the {@code X-Actor} header until authentication arrives. Every event records it. A controller takes it
+ * as a parameter of this type ({@link ActorArgumentResolver}).
  */
-public final class Actor {
+public record Actor(String name) {
 
     public static final String HEADER = "X-Actor";
     public static final String ANONYMOUS = "anonymous";
 
-    private Actor() {
-    }
-
-    public static String of(String header) {
+    public static Actor of(String header) {
         if (header == null || header.isBlank()) {
-            return ANONYMOUS;
+            return new Actor(ANONYMOUS);
         }
         String actor = header.trim();
         if (actor.length() > 100) {
@@ -22,6 +20,6 @@ public final class Actor {
         if (!Text.isAllowed(actor, false)) {
             throw new BadRequest(HEADER, HEADER + " must not contain control characters");
         }
-        return actor;
+        return new Actor(actor);
     }
 }

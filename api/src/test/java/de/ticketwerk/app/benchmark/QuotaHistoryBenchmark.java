@@ -1,13 +1,13 @@
 package de.ticketwerk.app.benchmark;
 
 import de.ticketwerk.app.support.ApiTest;
-import de.ticketwerk.contract.api.QuotaTerms;
-import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
-import de.ticketwerk.contract.api.QuotaTerms.ExpiryPolicy;
-import de.ticketwerk.contract.api.QuotaTerms.SettlementPeriod;
 import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
 import de.ticketwerk.quota.api.QuotaCommands.OpenQuota;
 import de.ticketwerk.quota.api.QuotaCommands.RecordQuotaUsage;
+import de.ticketwerk.terms.QuotaTerms;
+import de.ticketwerk.terms.QuotaTerms.AllotmentPeriod;
+import de.ticketwerk.terms.QuotaTerms.ExpiryPolicy;
+import de.ticketwerk.terms.QuotaTerms.SettlementPeriod;
 import de.ticketwerk.ticket.api.ServiceItem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;

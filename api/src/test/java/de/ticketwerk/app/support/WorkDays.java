@@ -1,7 +1,7 @@
 package de.ticketwerk.app.support;
 
-import de.ticketwerk.billing.policy.GermanPublicHolidays;
-import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.calendar.FederalState;
+import de.ticketwerk.calendar.GermanPublicHolidays;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package de.ticketwerk.contract.api;
 
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.ServiceLevel;
 import de.ticketwerk.ticket.api.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -20,7 +23,7 @@ public final class ContractCommands {
                                    Instant at) {
     }
 
-    /** Null prices stay as they are. */
+    /** Null prices stay as they are; a null {@code announcedOn} is the day of {@code at} in the contract's zone. */
     public record AnnouncePriceChange(@TargetAggregateIdentifier UUID contractId, LocalDate announcedOn,
                                       LocalDate effectiveFrom, BigDecimal monthlyFee, Map<Role, BigDecimal> hourlyRates,
                                       String actor, Instant at) {

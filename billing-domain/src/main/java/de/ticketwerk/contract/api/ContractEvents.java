@@ -1,5 +1,8 @@
 package de.ticketwerk.contract.api;
 
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.ServiceLevel;
 import de.ticketwerk.ticket.api.Role;
 
 import java.math.BigDecimal;
@@ -13,9 +16,10 @@ public final class ContractEvents {
     private ContractEvents() {
     }
 
+    /** {@code noticeDeadline}: the last day notice can be received to end the contract with its minimum term. */
     public record ContractConcluded(UUID contractId, UUID customerId, ContractType type, ServiceLevel level,
                                     LocalDate startDate, LocalDate endDate, LocalDate minimumTermEnd,
-                                    ContractTerms terms, String actor, Instant at) {
+                                    LocalDate noticeDeadline, ContractTerms terms, String actor, Instant at) {
     }
 
     /**

@@ -1,31 +1,31 @@
 package de.ticketwerk.contract.domain;
 
-import de.ticketwerk.billing.policy.ContractPeriods;
-import de.ticketwerk.billing.policy.GermanPublicHolidays;
-import de.ticketwerk.billing.policy.PricingPolicy;
-import de.ticketwerk.billing.policy.PublicHolidays;
+import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
 import de.ticketwerk.contract.api.ContractCommands.ConcludeContract;
 import de.ticketwerk.contract.api.ContractCommands.TerminateContract;
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.contract.api.ContractEvents.PriceChangeAnnounced;
-import de.ticketwerk.contract.api.ContractPeriod;
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.contract.api.ContractType;
 import de.ticketwerk.contract.api.Party;
-import de.ticketwerk.contract.api.PriceChange;
-import de.ticketwerk.contract.api.ServiceLevel;
-import de.ticketwerk.contract.domain.ContractDirectory.CustomerContracts;
+import de.ticketwerk.contract.policy.ContractPeriods;
+import de.ticketwerk.ports.ContractDirectory;
+import de.ticketwerk.ports.ContractDirectory.CustomerContracts;
+import de.ticketwerk.ports.ContractPeriod;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingCommands.PriceTimeEntry;
 import de.ticketwerk.pricing.api.PricingCommands.ReverseTimeEntryPricing;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.domain.EntryPricings;
+import de.ticketwerk.pricing.policy.PricingPolicy;
 import de.ticketwerk.rules.CustomerNotRegistered;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.PriceChange;
+import de.ticketwerk.terms.ServiceLevel;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,8 +42,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An HOURLY, QUOTA or SERVICE contract: its terms, prices over time, its end, and the entries it priced. */
 public class Contract {
-
-    static final PublicHolidays HOLIDAYS = new GermanPublicHolidays();
 
     @AggregateIdentifier
     private UUID contractId;
@@ -81,24 +79,26 @@ public class Contract {
                         + "; contracts of the same type must not overlap");
             }
         }
+        LocalDate minimumTermEnd = ContractPeriods.minimumTermEnd(cmd.startDate(), cmd.terms().minimumTermMonths());
         apply(new ContractConcluded(cmd.contractId(), cmd.customerId(), cmd.type(), cmd.level(), cmd.startDate(),
-                cmd.endDate(), ContractPeriods.minimumTermEnd(cmd.startDate(), cmd.terms().minimumTermMonths()),
-                cmd.terms(), cmd.actor(), cmd.at()));
+                cmd.endDate(), minimumTermEnd, ContractPeriods.noticeDeadline(minimumTermEnd,
+                cmd.terms().noticeMonths()), cmd.terms(), cmd.actor(), cmd.at()));
     }
 
     /** Answers the day the customer's special right would end the contract on. */
     @CommandHandler
     public LocalDate handle(AnnouncePriceChange cmd) {
+        LocalDate announcedOn = cmd.announcedOn() == null ? terms.dayOf(cmd.at()) : cmd.announcedOn();
         if (!cmd.effectiveFrom().isAfter(minimumTermEnd)) {
             throw new RuleViolation("R-C7", "prices can change only after the minimum term, which ends on "
                     + minimumTermEnd);
         }
-        if (cmd.announcedOn().plusMonths(3).isAfter(cmd.effectiveFrom())) {
+        if (announcedOn.plusMonths(3).isAfter(cmd.effectiveFrom())) {
             throw new RuleViolation("R-C7", "a price change must be announced at least 3 months before it takes "
                     + "effect: for " + cmd.effectiveFrom() + " by " + cmd.effectiveFrom().minusMonths(3));
         }
-        if (cmd.announcedOn().isAfter(LocalDate.ofInstant(cmd.at(), terms.zoneId()))) {
-            throw new RuleViolation("R-C7", "the announcement date " + cmd.announcedOn() + " is in the future");
+        if (announcedOn.isAfter(terms.dayOf(cmd.at()))) {
+            throw new RuleViolation("R-C7", "the announcement date " + announcedOn + " is in the future");
         }
         if (endDate != null && cmd.effectiveFrom().isAfter(endDate)) {
             throw new StateConflict("R-C7", "the contract ends on " + endDate + ", before " + cmd.effectiveFrom());
@@ -111,7 +111,7 @@ public class Contract {
         }
         ContractTerms changed = current.withPrices(fee, rates);
         LocalDate specialTerminationEnd = cmd.effectiveFrom().minusDays(1);
-        apply(new PriceChangeAnnounced(contractId, customerId, cmd.announcedOn(), cmd.effectiveFrom(),
+        apply(new PriceChangeAnnounced(contractId, customerId, announcedOn, cmd.effectiveFrom(),
                 changed.monthlyFee(), changed.hourlyRates(), specialTerminationEnd, cmd.actor(), cmd.at()));
         return specialTerminationEnd;
     }
@@ -125,7 +125,7 @@ public class Contract {
             throw new RuleViolation("R-C6", "notice must be in text form (letter, e-mail, fax or portal), not by "
                     + cmd.channel());
         }
-        if (cmd.receivedOn().isAfter(LocalDate.ofInstant(cmd.at(), terms.zoneId()))) {
+        if (cmd.receivedOn().isAfter(terms.dayOf(cmd.at()))) {
             throw new RuleViolation("R-C6", "the notice date " + cmd.receivedOn() + " is in the future");
         }
         LocalDate noticeDeadline;
@@ -148,16 +148,16 @@ public class Contract {
     }
 
     @CommandHandler
-    public void handle(PriceTimeEntry cmd) {
+    public void handle(PriceTimeEntry cmd, PublicHolidays holidays) {
         if (!pricings.shouldPrice(cmd.entryId(), cmd.sourceSequence())) {
             return;
         }
-        LocalDate workDate = PricingPolicy.workDate(cmd.work().entry(), terms);
+        LocalDate workDate = cmd.work().entry().workDate(terms.zoneId());
         ContractTerms termsOnWorkDate = PriceChange.termsOn(terms, priceChanges, workDate);
         PricedEntry pricing = PricingPolicy.price(cmd.work(),
-                new PricingPolicy.Basis(type, level, termsOnWorkDate, false), HOLIDAYS);
+                new PricingPolicy.Basis(type, level, termsOnWorkDate, false), holidays);
         EntryPricings.emitPriced(contractId, contractId, customerId, cmd.ticketId(), cmd.entryId(),
-                cmd.sourceSequence(), pricing, cmd.actor(), cmd.at());
+                cmd.sourceSequence(), pricing, cmd.work().entry().nonBillableReason(), cmd.actor(), cmd.at());
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package de.ticketwerk.customer.api;
 
+import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.rules.RuleViolation;
 
 import java.util.List;

@@ -1,9 +1,6 @@
 package de.ticketwerk.customer.domain;
 
-import de.ticketwerk.billing.policy.GermanPublicHolidays;
-import de.ticketwerk.billing.policy.PricingPolicy;
-import de.ticketwerk.billing.policy.PublicHolidays;
-import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
 import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
 import de.ticketwerk.customer.api.CustomerDetails;
@@ -15,6 +12,8 @@ import de.ticketwerk.pricing.api.PricingCommands.ReverseWorkWithoutContract;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.domain.EntryPricings;
+import de.ticketwerk.pricing.policy.PricingPolicy;
+import de.ticketwerk.terms.ContractType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,8 +27,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * list, and flagged for the back office.
  */
 public class Customer {
-
-    private static final PublicHolidays HOLIDAYS = new GermanPublicHolidays();
 
     @AggregateIdentifier
     private UUID customerId;
@@ -52,14 +49,14 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(PriceWorkWithoutContract cmd) {
+    public void handle(PriceWorkWithoutContract cmd, PublicHolidays holidays) {
         if (!pricingsWithoutContract.shouldPrice(cmd.entryId(), cmd.sourceSequence())) {
             return;
         }
         PricedEntry pricing = PricingPolicy.price(cmd.work(),
-                new PricingPolicy.Basis(ContractType.HOURLY, null, cmd.defaultPriceList(), true), HOLIDAYS);
+                new PricingPolicy.Basis(ContractType.HOURLY, null, cmd.defaultPriceList(), true), holidays);
         EntryPricings.emitPriced(customerId, null, customerId, cmd.ticketId(), cmd.entryId(), cmd.sourceSequence(),
-                pricing, cmd.actor(), cmd.at());
+                pricing, cmd.work().entry().nonBillableReason(), cmd.actor(), cmd.at());
     }
 
     @CommandHandler

@@ -1,6 +1,6 @@
 package de.ticketwerk.pricing.api;
 
-import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;

@@ -1,6 +1,6 @@
 package de.ticketwerk.pricing.api;
 
-import de.ticketwerk.contract.api.ContractTerms;
+import de.ticketwerk.terms.ContractTerms;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

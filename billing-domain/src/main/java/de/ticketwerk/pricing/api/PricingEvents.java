@@ -12,8 +12,10 @@ public final class PricingEvents {
     private PricingEvents() {
     }
 
+    /** {@code nonBillableReason}: why the entry is not billable (R-E2); null for billable work. */
     public record TimeEntryPriced(UUID pricedBy, UUID contractId, UUID customerId, UUID ticketId, UUID entryId,
-                                  long sourceSequence, PricedEntry pricing, String actor, Instant at) {
+                                  long sourceSequence, PricedEntry pricing, String nonBillableReason, String actor,
+                                  Instant at) {
     }
 
     /** One surcharge band of a priced entry (R-H2…R-H4), for reports that list surcharges. */

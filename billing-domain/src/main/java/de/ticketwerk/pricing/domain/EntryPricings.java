@@ -5,6 +5,7 @@ import de.ticketwerk.pricing.api.PricingEvents.SurchargeApplied;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.api.SurchargeBand;
+import de.ticketwerk.ticket.api.SourceSequences;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,15 +24,13 @@ public final class EntryPricings {
     private final Map<UUID, Long> lastSourceSequence = new HashMap<>();
     private final Map<UUID, PricedEntry> active = new HashMap<>();
 
-    /** A correction reverses and prices with the same source sequence, so a pricing is new unless it exists. */
     public boolean shouldPrice(UUID entryId, long sourceSequence) {
-        Long last = lastSourceSequence.get(entryId);
-        return last == null || last < sourceSequence || (last == sourceSequence && !active.containsKey(entryId));
+        return SourceSequences.mayRecord(lastSourceSequence.get(entryId), active.containsKey(entryId), sourceSequence);
     }
 
     public boolean shouldReverse(UUID entryId, long sourceSequence) {
-        Long last = lastSourceSequence.get(entryId);
-        return active.containsKey(entryId) && (last == null || last < sourceSequence);
+        return SourceSequences.mayReverse(lastSourceSequence.get(entryId), active.containsKey(entryId),
+                sourceSequence);
     }
 
     public Optional<PricedEntry> active(UUID entryId) {
@@ -39,9 +38,10 @@ public final class EntryPricings {
     }
 
     public static void emitPriced(UUID pricedBy, UUID contractId, UUID customerId, UUID ticketId, UUID entryId,
-                                  long sourceSequence, PricedEntry pricing, String actor, Instant at) {
-        apply(new TimeEntryPriced(pricedBy, contractId, customerId, ticketId, entryId, sourceSequence, pricing, actor,
-                at));
+                                  long sourceSequence, PricedEntry pricing, String nonBillableReason,
+                                  String actor, Instant at) {
+        apply(new TimeEntryPriced(pricedBy, contractId, customerId, ticketId, entryId, sourceSequence, pricing,
+                nonBillableReason, actor, at));
         for (SurchargeBand band : pricing.surcharges()) {
             apply(new SurchargeApplied(pricedBy, contractId, customerId, ticketId, entryId, sourceSequence,
                     pricing.settlement(), band, actor, at));

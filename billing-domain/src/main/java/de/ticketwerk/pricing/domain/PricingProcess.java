@@ -1,19 +1,21 @@
 package de.ticketwerk.pricing.domain;
 
-import de.ticketwerk.billing.policy.ContractSelection;
-import de.ticketwerk.contract.api.ContractPeriod;
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.contract.api.ContractType;
-import de.ticketwerk.contract.domain.ContractDirectory;
-import de.ticketwerk.contract.domain.ContractDirectory.CustomerContracts;
-import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.calendar.FederalState;
+import de.ticketwerk.ports.ContractDirectory;
+import de.ticketwerk.ports.ContractDirectory.CustomerContracts;
+import de.ticketwerk.ports.ContractPeriod;
+import de.ticketwerk.ports.PricedEntries;
+import de.ticketwerk.ports.PricedEntries.EntryPricingState;
 import de.ticketwerk.pricing.api.PricingCommands.PriceTimeEntry;
 import de.ticketwerk.pricing.api.PricingCommands.PriceWorkWithoutContract;
 import de.ticketwerk.pricing.api.PricingCommands.ReverseTimeEntryPricing;
 import de.ticketwerk.pricing.api.PricingCommands.ReverseWorkWithoutContract;
 import de.ticketwerk.pricing.api.Work;
-import de.ticketwerk.pricing.domain.PricedEntries.EntryPricingState;
+import de.ticketwerk.pricing.policy.ContractSelection;
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.SourceSequences;
 import de.ticketwerk.ticket.api.TicketEvents.TimeEntryCorrected;
 import de.ticketwerk.ticket.api.TicketEvents.TimeEntryVoided;
 import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
@@ -22,16 +24,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,17 +37,13 @@ import java.util.UUID;
  * sequence number is recorded with the pricing, and an event whose number is already recorded is skipped. It is
  * a process, not a read model: it is never replayed.
  * <p>
- * Events are handled in batches, one transaction each; what a batch needs from the registry is read once when it
- * starts ({@link PricingBatch}).
+ * Events are handled in batches, one transaction each; the ports read ahead for the batch.
  */
 @ProcessingGroup(PricingProcess.NAME)
 @DisallowReplay
 public class PricingProcess {
 
     public static final String NAME = "pricing";
-    private static final String BATCH = PricingProcess.class.getName() + ".batch";
-    private static final Set<Class<?>> TIME_EVENTS = Set.of(TimeLogged.class, TimeEntryCorrected.class,
-            TimeEntryVoided.class);
     private static final System.Logger LOG = System.getLogger(PricingProcess.class.getName());
 
     private final CommandGateway commands;
@@ -63,10 +56,7 @@ public class PricingProcess {
 
         ContractTerms termsFor(FederalState state) {
             ContractTerms defaults = ContractTerms.defaults(ContractType.HOURLY, null, state);
-            return new ContractTerms(defaults.monthlyFee(), hourlyRates, defaults.billingUnits(),
-                    defaults.serviceHours(), state, defaults.zone(), defaults.surcharges(),
-                    defaults.emergencyPercent(), travelFee, defaults.vatPercent(), defaults.coverage(), null,
-                    defaults.minimumTermMonths(), defaults.noticeMonths());
+            return defaults.withPrices(defaults.monthlyFee(), hourlyRates).withTravelFee(travelFee);
         }
     }
 
@@ -80,43 +70,41 @@ public class PricingProcess {
 
     @EventHandler
     void on(TimeLogged event, @SequenceNumber long sequence) {
-        PricingBatch batch = batch(event);
-        if (alreadyHandled(batch, event.entryId(), sequence)) {
+        if (alreadyHandled(event.entryId(), sequence)) {
             return;
         }
-        price(batch, event.customerId(), event.ticketId(), event.entryId(), sequence,
+        price(event.customerId(), event.ticketId(), event.entryId(), sequence,
                 new Work(event.kind(), event.serviceItem(), event.entry()), event.actor(), event.at());
     }
 
     @EventHandler
     void on(TimeEntryCorrected event, @SequenceNumber long sequence) {
-        PricingBatch batch = batch(event);
-        if (alreadyHandled(batch, event.entryId(), sequence)) {
+        if (alreadyHandled(event.entryId(), sequence)) {
             return;
         }
-        reverse(batch, event.ticketId(), event.entryId(), sequence, "corrected: " + event.reason(), event.actor(),
+        reverse(event.ticketId(), event.entryId(), sequence, "corrected: " + event.reason(), event.actor(),
                 event.at());
-        price(batch, event.customerId(), event.ticketId(), event.entryId(), sequence,
+        price(event.customerId(), event.ticketId(), event.entryId(), sequence,
                 new Work(event.kind(), event.serviceItem(), event.entry()), event.actor(), event.at());
     }
 
     @EventHandler
     void on(TimeEntryVoided event, @SequenceNumber long sequence) {
-        PricingBatch batch = batch(event);
-        if (alreadyHandled(batch, event.entryId(), sequence)) {
+        if (alreadyHandled(event.entryId(), sequence)) {
             return;
         }
-        reverse(batch, event.ticketId(), event.entryId(), sequence, "voided: " + event.reason(), event.actor(),
+        reverse(event.ticketId(), event.entryId(), sequence, "voided: " + event.reason(), event.actor(),
                 event.at());
     }
 
-    private static boolean alreadyHandled(PricingBatch batch, UUID entryId, long sequence) {
-        return batch.entry(entryId).map(state -> state.sourceSequence() >= sequence).orElse(false);
+    private boolean alreadyHandled(UUID entryId, long sequence) {
+        return SourceSequences.handled(pricedEntries.find(entryId).map(EntryPricingState::sourceSequence)
+                .orElse(null), sequence);
     }
 
-    private void price(PricingBatch batch, UUID customerId, UUID ticketId, UUID entryId, long sequence, Work work,
-                       String actor, Instant at) {
-        Optional<CustomerContracts> customer = batch.customer(customerId);
+    private void price(UUID customerId, UUID ticketId, UUID entryId, long sequence, Work work, String actor,
+                       Instant at) {
+        Optional<CustomerContracts> customer = contracts.customer(customerId);
         if (customer.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "time entry {0} is not priced: its ticket''s customer {1} was never "
                     + "registered (a ticket from before registration was required)", entryId, customerId);
@@ -126,17 +114,16 @@ public class PricingProcess {
         if (contract.isPresent()) {
             commands.sendAndWait(new PriceTimeEntry(contract.get().contractId(), entryId, ticketId, sequence, work,
                     actor, at));
-            batch.decided(entryId, new EntryPricingState(contract.get().contractId(), true, sequence, true));
+            pricedEntries.decided(entryId, new EntryPricingState(contract.get().contractId(), true, sequence, true));
         } else {
             commands.sendAndWait(new PriceWorkWithoutContract(customerId, entryId, ticketId, sequence, work,
                     defaultPriceList.termsFor(customer.get().federalState()), actor, at));
-            batch.decided(entryId, new EntryPricingState(customerId, false, sequence, true));
+            pricedEntries.decided(entryId, new EntryPricingState(customerId, false, sequence, true));
         }
     }
 
-    private void reverse(PricingBatch batch, UUID ticketId, UUID entryId, long sequence, String reason, String actor,
-                         Instant at) {
-        Optional<EntryPricingState> state = batch.entry(entryId).filter(EntryPricingState::active);
+    private void reverse(UUID ticketId, UUID entryId, long sequence, String reason, String actor, Instant at) {
+        Optional<EntryPricingState> state = pricedEntries.find(entryId).filter(EntryPricingState::active);
         if (state.isEmpty()) {
             return;
         }
@@ -148,26 +135,6 @@ public class PricingProcess {
             commands.sendAndWait(new ReverseWorkWithoutContract(priced.pricedBy(), entryId, ticketId, sequence,
                     reason, actor, at));
         }
-        batch.decided(entryId, new EntryPricingState(priced.pricedBy(), priced.byContract(), sequence, false));
-    }
-
-    /** The batch the event belongs to: every ticket event the processor handles in this transaction. */
-    private PricingBatch batch(Object event) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return PricingBatch.read(List.of(event), contracts, pricedEntries);
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> PricingBatch.read(timeEvents(root, event), contracts,
-                pricedEntries));
-    }
-
-    private static List<Object> timeEvents(UnitOfWork<?> root, Object event) {
-        if (!(root instanceof BatchingUnitOfWork<?> batching)) {
-            return List.of(event);
-        }
-        return batching.getMessages().stream()
-                .filter(message -> TIME_EVENTS.contains(message.getPayloadType()))
-                .map(message -> (Object) message.getPayload())
-                .toList();
+        pricedEntries.decided(entryId, new EntryPricingState(priced.pricedBy(), priced.byContract(), sequence, false));
     }
 }

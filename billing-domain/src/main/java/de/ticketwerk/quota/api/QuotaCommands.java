@@ -1,6 +1,6 @@
 package de.ticketwerk.quota.api;
 
-import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.terms.QuotaTerms;
 import de.ticketwerk.ticket.api.ServiceItem;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -28,7 +28,8 @@ public final class QuotaCommands {
     }
 
     public record ReverseQuotaUsage(@TargetAggregateIdentifier UUID quotaId, UUID entryId, UUID ticketId,
-                                    long sourceSequence, String reason, String actor, Instant at) {
+                                    ServiceItem serviceItem, long sourceSequence, String reason, String actor,
+                                    Instant at) {
     }
 
     public record CloseQuotaPeriods(@TargetAggregateIdentifier UUID quotaId, LocalDate through, Instant at) {

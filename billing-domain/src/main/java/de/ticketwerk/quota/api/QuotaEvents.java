@@ -1,6 +1,6 @@
 package de.ticketwerk.quota.api;
 
-import de.ticketwerk.contract.api.QuotaTerms;
+import de.ticketwerk.terms.QuotaTerms;
 import de.ticketwerk.ticket.api.ServiceItem;
 
 import java.math.BigDecimal;
@@ -46,8 +46,10 @@ public final class QuotaEvents {
                                LocalDate workDate, long minutes, long sourceSequence, String actor, Instant at) {
     }
 
-    public record QuotaDebitReversed(UUID quotaId, UUID contractId, UUID entryId, UUID ticketId, LocalDate workDate,
-                                     long minutes, long sourceSequence, String reason, String actor, Instant at) {
+    /** {@code serviceItem} is null in events recorded before it was added. */
+    public record QuotaDebitReversed(UUID quotaId, UUID contractId, UUID entryId, UUID ticketId,
+                                     ServiceItem serviceItem, LocalDate workDate, long minutes, long sourceSequence,
+                                     String reason, String actor, Instant at) {
     }
 
     /** At the end of {@code date}, these lots were forfeited (R-Q3). */

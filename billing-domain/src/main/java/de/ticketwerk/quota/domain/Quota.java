@@ -1,12 +1,5 @@
 package de.ticketwerk.quota.domain;
 
-import de.ticketwerk.billing.policy.QuotaLedger;
-import de.ticketwerk.billing.policy.QuotaLedger.Credit;
-import de.ticketwerk.billing.policy.QuotaLedger.Reset;
-import de.ticketwerk.billing.policy.QuotaLedger.Result;
-import de.ticketwerk.billing.policy.QuotaLedger.Settlement;
-import de.ticketwerk.billing.policy.QuotaLedger.Usage;
-import de.ticketwerk.contract.api.QuotaTerms;
 import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
 import de.ticketwerk.quota.api.QuotaCommands.EndQuota;
 import de.ticketwerk.quota.api.QuotaCommands.OpenQuota;
@@ -24,6 +17,15 @@ import de.ticketwerk.quota.api.QuotaEvents.QuotaReset;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResetCorrected;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResizingRecommended;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaSettlementCorrected;
+import de.ticketwerk.quota.policy.QuotaLedger;
+import de.ticketwerk.quota.policy.QuotaLedger.Credit;
+import de.ticketwerk.quota.policy.QuotaLedger.Reset;
+import de.ticketwerk.quota.policy.QuotaLedger.Result;
+import de.ticketwerk.quota.policy.QuotaLedger.Settlement;
+import de.ticketwerk.quota.policy.QuotaLedger.Usage;
+import de.ticketwerk.quota.policy.QuotaResizing;
+import de.ticketwerk.terms.QuotaTerms;
+import de.ticketwerk.ticket.api.SourceSequences;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -103,9 +105,8 @@ public class Quota {
 
     @CommandHandler
     public void handle(RecordQuotaUsage cmd) {
-        Long last = lastSequence.get(cmd.entryId());
-        boolean active = usages.containsKey(cmd.entryId());
-        if (last != null && (last > cmd.sourceSequence() || (last == cmd.sourceSequence() && active))) {
+        if (!SourceSequences.mayRecord(lastSequence.get(cmd.entryId()), usages.containsKey(cmd.entryId()),
+                cmd.sourceSequence())) {
             return;
         }
         long balanceBefore = ledger().balance();
@@ -121,12 +122,11 @@ public class Quota {
     @CommandHandler
     public void handle(ReverseQuotaUsage cmd) {
         Usage usage = usages.get(cmd.entryId());
-        Long last = lastSequence.get(cmd.entryId());
-        if (usage == null || (last != null && last >= cmd.sourceSequence())) {
+        if (!SourceSequences.mayReverse(lastSequence.get(cmd.entryId()), usage != null, cmd.sourceSequence())) {
             return;
         }
-        apply(new QuotaDebitReversed(quotaId, contractId, cmd.entryId(), cmd.ticketId(), usage.workDate(),
-                usage.minutes(), cmd.sourceSequence(), cmd.reason(), cmd.actor(), cmd.at()));
+        apply(new QuotaDebitReversed(quotaId, contractId, cmd.entryId(), cmd.ticketId(), cmd.serviceItem(),
+                usage.workDate(), usage.minutes(), cmd.sourceSequence(), cmd.reason(), cmd.actor(), cmd.at()));
         reconcile(cmd.entryId(), cmd.at());
     }
 
@@ -213,20 +213,10 @@ public class Quota {
     }
 
     private void recommendResizing(Result ledger, Instant at) {
-        int overageInARow = 0;
-        for (LocalDate end : QuotaLedger.settlementDays(terms, startDate, closedThrough)) {
-            Settlement settlement = settled.get(end);
-            overageInARow = settlement != null && settlement.overageMinutes() > 0 ? overageInARow + 1 : 0;
-            if (overageInARow >= 3) {
-                recommend(end, "overage in " + overageInARow + " settlement periods in a row", at);
-            }
-        }
-        forfeited.forEach((date, minutes) -> {
-            long credits = QuotaLedger.creditsExpiringOn(terms, startDate, ledger.credits(), date);
-            if (credits > 0 && minutes * 100 > credits * 30) {
-                recommend(date, minutes + " of " + credits + " credited minutes forfeited (more than 30 %)", at);
-            }
-        });
+        Map<LocalDate, Long> overage = new TreeMap<>();
+        settled.forEach((date, settlement) -> overage.put(date, settlement.overageMinutes()));
+        QuotaResizing.recommendations(terms, startDate, closedThrough, overage, forfeited, ledger.credits())
+                .forEach((date, reason) -> recommend(date, reason, at));
     }
 
     private void recommend(LocalDate date, String reason, Instant at) {

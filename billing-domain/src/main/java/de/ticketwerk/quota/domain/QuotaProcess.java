@@ -2,7 +2,7 @@ package de.ticketwerk.quota.domain;
 
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
-import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.ports.QuotaContracts;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
@@ -14,13 +14,13 @@ import de.ticketwerk.quota.api.QuotaCommands.RecordQuotaUsage;
 import de.ticketwerk.quota.api.QuotaCommands.ReverseQuotaUsage;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaPeriodsClosed;
 import de.ticketwerk.quota.api.QuotaIds;
+import de.ticketwerk.terms.ContractType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Keeps each QUOTA contract's ledger: opens it with the contract (and catches it up to the day of conclusion, a year
@@ -44,7 +44,7 @@ public class QuotaProcess {
     @EventHandler
     void on(ContractConcluded event) {
         if (event.type() == ContractType.QUOTA) {
-            LocalDate concludedOn = LocalDate.ofInstant(event.at(), ZoneId.of(event.terms().zone()));
+            LocalDate concludedOn = event.terms().dayOf(event.at());
             commands.sendAndWait(new OpenQuota(QuotaIds.of(event.contractId()), event.contractId(),
                     event.customerId(), event.terms().quota(), event.startDate(), event.endDate(), concludedOn,
                     event.at()));
@@ -81,12 +81,9 @@ public class QuotaProcess {
     void on(TimeEntryPricingReversed event) {
         if (event.contractId() != null && event.reversed().settlement() == Settlement.QUOTA) {
             commands.sendAndWait(new ReverseQuotaUsage(QuotaIds.of(event.contractId()), event.entryId(),
-                    event.ticketId(), event.sourceSequence(), event.reason(), event.actor(), event.at()));
+                    event.ticketId(), event.reversed().serviceItem(), event.sourceSequence(), event.reason(),
+                    event.actor(), event.at()));
         }
     }
 
-    /** Which contracts are QUOTA contracts (a termination does not say). */
-    public interface QuotaContracts {
-        boolean isQuota(java.util.UUID contractId);
-    }
 }

@@ -1,19 +1,16 @@
 package de.ticketwerk.contract.domain;
 
-import de.ticketwerk.billing.policy.PricingPolicy;
+import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
 import de.ticketwerk.contract.api.ContractCommands.ConcludeContract;
 import de.ticketwerk.contract.api.ContractCommands.TerminateContract;
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.contract.api.ContractEvents.PriceChangeAnnounced;
-import de.ticketwerk.contract.api.ContractPeriod;
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.contract.api.ContractType;
 import de.ticketwerk.contract.api.NoticeChannel;
 import de.ticketwerk.contract.api.Party;
-import de.ticketwerk.contract.api.ServiceLevel;
-import de.ticketwerk.customer.api.FederalState;
+import de.ticketwerk.ports.ContractDirectory;
+import de.ticketwerk.ports.ContractPeriod;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingCommands.PriceTimeEntry;
 import de.ticketwerk.pricing.api.PricingCommands.ReverseTimeEntryPricing;
@@ -22,9 +19,14 @@ import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.api.Settlement;
 import de.ticketwerk.pricing.api.Work;
+import de.ticketwerk.pricing.policy.Fixtures;
+import de.ticketwerk.pricing.policy.PricingPolicy;
 import de.ticketwerk.rules.CustomerNotRegistered;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.ServiceLevel;
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
@@ -44,7 +46,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,6 +67,7 @@ class ContractTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(Fixtures.HOLIDAYS);
         fixture.registerInjectableResource((ContractDirectory) customerIds -> customerIds.contains(CUSTOMER)
                 ? Map.of(CUSTOMER, new ContractDirectory.CustomerContracts(FederalState.NW, existing))
                 : Map.of());
@@ -77,7 +79,7 @@ class ContractTest {
 
     private static ContractConcluded concluded(ContractType type) {
         return new ContractConcluded(CONTRACT, CUSTOMER, type, null, START, null, LocalDate.parse("2027-02-28"),
-                terms(type, null), ACTOR, NOW);
+                LocalDate.parse("2026-11-30"), terms(type, null), ACTOR, NOW);
     }
 
     @ParameterizedTest
@@ -87,7 +89,8 @@ class ContractTest {
                 .when(new ConcludeContract(CONTRACT, CUSTOMER, type, level, START, null, terms(type, level), ACTOR,
                         NOW))
                 .expectEvents(new ContractConcluded(CONTRACT, CUSTOMER, type, level, START, null,
-                        LocalDate.parse("2027-02-28"), terms(type, level), ACTOR, NOW));
+                        LocalDate.parse("2027-02-28"), LocalDate.parse("2026-11-30"), terms(type, level), ACTOR,
+                        NOW));
     }
 
     @Test
@@ -291,7 +294,7 @@ class ContractTest {
 
     private static PricedEntry s5Pricing() {
         return PricingPolicy.price(s5Work(), new PricingPolicy.Basis(ContractType.QUOTA, null,
-                terms(ContractType.QUOTA, null), false), Contract.HOLIDAYS);
+                terms(ContractType.QUOTA, null), false), Fixtures.HOLIDAYS);
     }
 
     @Test
@@ -302,7 +305,8 @@ class ContractTest {
 
         fixture.given(concluded(ContractType.QUOTA))
                 .when(new PriceTimeEntry(CONTRACT, ENTRY, TICKET, 7, s5Work(), ACTOR, NOW))
-                .expectEvents(new TimeEntryPriced(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, pricing, ACTOR, NOW),
+                .expectEvents(new TimeEntryPriced(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, pricing, null, ACTOR,
+                                NOW),
                         new SurchargeApplied(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, Settlement.QUOTA,
                                 pricing.surcharges().get(0), ACTOR, NOW));
     }
@@ -311,7 +315,7 @@ class ContractTest {
     void aRedeliveredEntryIsNotPricedTwice() {
         PricedEntry pricing = s5Pricing();
         fixture.given(concluded(ContractType.QUOTA),
-                        new TimeEntryPriced(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, pricing, ACTOR, NOW))
+                        new TimeEntryPriced(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, pricing, null, ACTOR, NOW))
                 .when(new PriceTimeEntry(CONTRACT, ENTRY, TICKET, 7, s5Work(), ACTOR, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -320,8 +324,8 @@ class ContractTest {
     @Test
     void aCorrectionReversesTheOldPricingAndPricesAnewOnce() {
         PricedEntry pricing = s5Pricing();
-        TimeEntryPriced priced = new TimeEntryPriced(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, pricing, ACTOR,
-                NOW);
+        TimeEntryPriced priced = new TimeEntryPriced(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY, 7, pricing, null,
+                ACTOR, NOW);
         TimeEntryPricingReversed reversed = new TimeEntryPricingReversed(CONTRACT, CONTRACT, CUSTOMER, TICKET, ENTRY,
                 9, pricing, "corrected: typo", ACTOR, NOW);
 

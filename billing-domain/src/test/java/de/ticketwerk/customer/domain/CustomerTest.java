@@ -1,18 +1,19 @@
 package de.ticketwerk.customer.domain;
 
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
 import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
 import de.ticketwerk.customer.api.CustomerDetails;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
-import de.ticketwerk.customer.api.FederalState;
 import de.ticketwerk.pricing.api.PricingCommands.PriceWorkWithoutContract;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.Work;
+import de.ticketwerk.pricing.policy.Fixtures;
 import de.ticketwerk.rules.RuleViolation;
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
@@ -43,6 +44,7 @@ class CustomerTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Customer.class);
+        fixture.registerInjectableResource(Fixtures.HOLIDAYS);
     }
 
     @Test

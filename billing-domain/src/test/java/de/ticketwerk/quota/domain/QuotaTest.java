@@ -1,12 +1,6 @@
 package de.ticketwerk.quota.domain;
 
-import de.ticketwerk.billing.policy.QuotaLedger;
-import de.ticketwerk.contract.api.QuotaTerms;
-import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
-import de.ticketwerk.contract.api.QuotaTerms.ExpiryPolicy;
-import de.ticketwerk.contract.api.QuotaTerms.SettlementPeriod;
 import de.ticketwerk.quota.api.Lot;
-import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.quota.api.QuotaCommands.CloseQuotaPeriods;
 import de.ticketwerk.quota.api.QuotaCommands.OpenQuota;
 import de.ticketwerk.quota.api.QuotaCommands.RecordQuotaUsage;
@@ -20,6 +14,12 @@ import de.ticketwerk.quota.api.QuotaEvents.QuotaOverageSettled;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaPeriodsClosed;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResetCorrected;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResizingRecommended;
+import de.ticketwerk.quota.policy.QuotaLedger;
+import de.ticketwerk.terms.QuotaTerms;
+import de.ticketwerk.terms.QuotaTerms.AllotmentPeriod;
+import de.ticketwerk.terms.QuotaTerms.ExpiryPolicy;
+import de.ticketwerk.terms.QuotaTerms.SettlementPeriod;
+import de.ticketwerk.ticket.api.ServiceItem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -188,9 +188,10 @@ class QuotaTest {
                 .expectNoEvents();
         fixture.givenCommands(new OpenQuota(QUOTA, CONTRACT, CUSTOMER, MONTHLY, START, null, START, NOW),
                         usage(entry, "2025-01-10", 100, 3))
-                .when(new ReverseQuotaUsage(QUOTA, entry, TICKET, 4, "voided: duplicate", "tom", NOW))
-                .expectEvents(new QuotaDebitReversed(QUOTA, CONTRACT, entry, TICKET, LocalDate.parse("2025-01-10"),
-                        100, 4, "voided: duplicate", "tom", NOW));
+                .when(new ReverseQuotaUsage(QUOTA, entry, TICKET, ServiceItem.REMOTE_SUPPORT, 4, "voided: duplicate",
+                        "tom", NOW))
+                .expectEvents(new QuotaDebitReversed(QUOTA, CONTRACT, entry, TICKET, ServiceItem.REMOTE_SUPPORT,
+                        LocalDate.parse("2025-01-10"), 100, 4, "voided: duplicate", "tom", NOW));
     }
 
     @Test

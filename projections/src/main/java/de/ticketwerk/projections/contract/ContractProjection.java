@@ -1,12 +1,11 @@
 package de.ticketwerk.projections.contract;
 
-import de.ticketwerk.billing.policy.ContractPeriods;
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.contract.api.ContractEvents.PriceChangeAnnounced;
+import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.contract.ContractView.PriceChangeView;
 import de.ticketwerk.projections.contract.ContractView.TerminationView;
-import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.json.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,7 +36,7 @@ public class ContractProjection {
     void on(ContractConcluded e) {
         ContractView view = new ContractView(e.contractId(), e.customerId(), e.type(), e.level(), e.startDate(),
                 e.endDate(), e.minimumTermEnd(),
-                ContractPeriods.noticeDeadline(e.minimumTermEnd(), e.terms().noticeMonths()), e.terms(), List.of(),
+                e.noticeDeadline(), e.terms(), List.of(),
                 null, e.actor(), e.at());
         writes.update("INSERT INTO contract_view (contract_id, customer_id, start_date, document) VALUES (?, ?, ?, ?)",
                 e.contractId(), e.customerId(), Date.valueOf(e.startDate()), documents.toJson(view));

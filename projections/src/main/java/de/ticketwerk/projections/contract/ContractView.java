@@ -1,11 +1,12 @@
 package de.ticketwerk.projections.contract;
 
-import de.ticketwerk.contract.api.ContractTerms;
-import de.ticketwerk.contract.api.ContractType;
+import de.ticketwerk.calendar.Days;
 import de.ticketwerk.contract.api.NoticeChannel;
 import de.ticketwerk.contract.api.Party;
-import de.ticketwerk.contract.api.PriceChange;
-import de.ticketwerk.contract.api.ServiceLevel;
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.PriceChange;
+import de.ticketwerk.terms.ServiceLevel;
 import de.ticketwerk.ticket.api.Role;
 
 import java.math.BigDecimal;
@@ -59,6 +60,6 @@ public record ContractView(UUID contractId, UUID customerId, ContractType type, 
     }
 
     public boolean inForceOn(LocalDate date) {
-        return !date.isBefore(startDate) && (endDate == null || !date.isAfter(endDate));
+        return Days.within(date, startDate, endDate);
     }
 }

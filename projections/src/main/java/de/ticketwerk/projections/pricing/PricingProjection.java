@@ -34,27 +34,28 @@ public class PricingProjection {
     @EventHandler
     void on(TimeEntryPriced e, @SequenceNumber long sequence) {
         insert(e.pricedBy(), sequence, e.entryId(), e.ticketId(), e.customerId(), e.contractId(), e.sourceSequence(),
-                "PRICED", e.pricing(), null, e.actor(), e.at());
+                "PRICED", e.pricing(), null, e.nonBillableReason(), e.actor(), e.at());
     }
 
     @EventHandler
     void on(TimeEntryPricingReversed e, @SequenceNumber long sequence) {
         insert(e.pricedBy(), sequence, e.entryId(), e.ticketId(), e.customerId(), e.contractId(), e.sourceSequence(),
-                "REVERSED", e.reversed(), e.reason(), e.actor(), e.at());
+                "REVERSED", e.reversed(), e.reason(), null, e.actor(), e.at());
     }
 
     private void insert(UUID pricedBy, long sequence, UUID entryId, UUID ticketId, UUID customerId, UUID contractId,
-                        long sourceSequence, String action, PricedEntry pricing, String reason, String actor,
-                        Instant at) {
+                        long sourceSequence, String action, PricedEntry pricing, String reason,
+                        String nonBillableReason, String actor, Instant at) {
         writes.update("""
                         INSERT INTO time_entry_pricing_view (priced_by, sequence_number, entry_id, ticket_id,
                             customer_id, contract_id, work_date, source_sequence, action, settlement, net_amount,
-                            quota_minutes, without_contract, reason, pricing, recorded_by, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            quota_minutes, without_contract, reason, non_billable_reason, pricing, recorded_by,
+                            recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 pricedBy, sequence, entryId, ticketId, customerId, contractId,
                 java.sql.Date.valueOf(pricing.workDate()), sourceSequence, action,
                 pricing.settlement().name(), pricing.netAmount(), pricing.quotaMinutes(), pricing.withoutContract(),
-                reason, documents.toJson(pricing), actor, Timestamp.from(at));
+                reason, nonBillableReason, documents.toJson(pricing), actor, Timestamp.from(at));
     }
 
     @ResetHandler

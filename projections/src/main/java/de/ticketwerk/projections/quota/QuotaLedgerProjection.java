@@ -63,7 +63,8 @@ public class QuotaLedgerProjection {
     @EventHandler
     void on(QuotaDebitReversed e, @SequenceNumber long sequence) {
         insert(new Line(e.quotaId(), sequence, e.contractId(), e.workDate(), WORK, "REVERSAL", e.minutes(),
-                e.entryId(), e.ticketId(), serviceItemOfDebit(e.entryId()), null, null, e.reason(), e.at()));
+                e.entryId(), e.ticketId(), e.serviceItem() != null ? e.serviceItem().name()
+                : serviceItemOfDebit(e.entryId()), null, null, e.reason(), e.at()));
     }
 
     @EventHandler
@@ -104,6 +105,7 @@ public class QuotaLedgerProjection {
                 line.details(), Timestamp.from(line.at()));
     }
 
+    /** Reversals recorded before they named their service item take it from their debit. */
     private String serviceItemOfDebit(UUID entryId) {
         writes.flush();
         return jdbc.queryForList("""

@@ -1,7 +1,5 @@
 package de.ticketwerk.projections.quota;
 
-import de.ticketwerk.billing.policy.QuotaLedger;
-import de.ticketwerk.contract.api.QuotaTerms.AllotmentPeriod;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.Settlement;
 import de.ticketwerk.projections.contract.ContractView;
@@ -11,6 +9,8 @@ import de.ticketwerk.projections.quota.Statements.EntryLine;
 import de.ticketwerk.projections.quota.Statements.Minutes;
 import de.ticketwerk.projections.quota.Statements.MonthLine;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
+import de.ticketwerk.quota.policy.QuotaLedger;
+import de.ticketwerk.terms.QuotaTerms.AllotmentPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -113,15 +113,13 @@ public class StatementQueries {
                         ORDER BY work_date, recorded_at, entry_id""",
                 (rs, n) -> entryLine(rs.getObject("ticket_id", java.util.UUID.class),
                         rs.getObject("entry_id", java.util.UUID.class),
-                        documents.fromJson(rs.getString("pricing"), PricedEntry.class)),
+                        documents.fromJson(rs.getString("pricing"), PricedEntry.class),
+                        rs.getString("non_billable_reason")),
                 contract.contractId(), Date.valueOf(from), Date.valueOf(to));
     }
 
-    private static EntryLine entryLine(java.util.UUID ticketId, java.util.UUID entryId, PricedEntry p) {
-        String nonBillableReason = p.settlement() == Settlement.NOT_BILLABLE
-                ? p.reasons().stream().filter(r -> r.startsWith("not billable: ")).findFirst()
-                .map(r -> r.substring("not billable: ".length())).orElse(null)
-                : null;
+    private static EntryLine entryLine(java.util.UUID ticketId, java.util.UUID entryId, PricedEntry p,
+                                       String nonBillableReason) {
         return new EntryLine(p.workDate(), ticketId, entryId, p.technician(), p.role().name(), p.mode().name(),
                 p.serviceItem() == null ? null : p.serviceItem().name(), p.rawMinutes(), p.billedMinutes(),
                 p.surchargeMinuteEquivalents(), p.settlement().name(), p.quotaMinutes(),

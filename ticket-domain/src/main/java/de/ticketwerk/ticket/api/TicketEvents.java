@@ -55,16 +55,17 @@ public final class TicketEvents {
     }
 
     public record TimeLogged(UUID ticketId, UUID entryId, UUID customerId, TicketKind kind, ServiceItem serviceItem,
-                             Priority priority, TimeEntryDetails entry, long minutes, String actor, Instant at) {
+                             Priority priority, TimeEntryDetails entry, long minutes, String actor, Instant at)
+            implements TimeEntryEvent {
     }
 
     /** The entry's complete new state: its pricing reverses the earlier effect and prices this anew (R-E3). */
     public record TimeEntryCorrected(UUID ticketId, UUID entryId, UUID customerId, TicketKind kind,
                                      ServiceItem serviceItem, Priority priority, TimeEntryDetails entry, long minutes,
-                                     String reason, String actor, Instant at) {
+                                     String reason, String actor, Instant at) implements TimeEntryEvent {
     }
 
     public record TimeEntryVoided(UUID ticketId, UUID entryId, UUID customerId, String reason, String actor,
-                                  Instant at) {
+                                  Instant at) implements TimeEntryEvent {
     }
 }

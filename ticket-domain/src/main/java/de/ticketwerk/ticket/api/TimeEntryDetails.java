@@ -4,6 +4,8 @@ import de.ticketwerk.rules.RuleViolation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,11 @@ public record TimeEntryDetails(
         if (billable) {
             nonBillableReason = null;
         }
+    }
+
+    /** Work belongs to the day it starts on, in the zone of the contract that prices it. */
+    public LocalDate workDate(ZoneId zone) {
+        return LocalDate.ofInstant(start, zone);
     }
 
     /** Elapsed minutes; across a DST switch these are real minutes. */
