@@ -10,6 +10,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,9 +27,19 @@ final class FieldsAddedLater extends SingleEventUpcaster {
     private record Completion(String field, Consumer<ObjectNode> complete) {
     }
 
-    private static final Map<Class<?>, Completion> COMPLETIONS = Map.of(
+    /** By stored name and by the class name rows stored before the names have. */
+    private static final Map<String, Completion> COMPLETIONS = byName(Map.of(
             ContractConcluded.class, new Completion("noticeDeadline", FieldsAddedLater::noticeDeadline),
-            TimeEntryPriced.class, new Completion("nonBillableReason", FieldsAddedLater::nonBillableReason));
+            TimeEntryPriced.class, new Completion("nonBillableReason", FieldsAddedLater::nonBillableReason)));
+
+    private static Map<String, Completion> byName(Map<Class<?>, Completion> byType) {
+        Map<String, Completion> byName = new HashMap<>();
+        byType.forEach((type, completion) -> {
+            byName.put(type.getName(), completion);
+            byName.put(StoredNames.typeOf(type).orElseThrow().getName(), completion);
+        });
+        return Map.copyOf(byName);
+    }
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -46,11 +57,7 @@ final class FieldsAddedLater extends SingleEventUpcaster {
 
     /** Rows stored as text are only parsed when they lack the field. */
     private static Optional<Completion> completion(IntermediateEventRepresentation representation) {
-        String name = representation.getType().getName();
-        Class<?> type = StoredNames.classOf(name).orElse(null);
-        Completion completion = COMPLETIONS.entrySet().stream()
-                .filter(c -> c.getKey() == type || c.getKey().getName().equals(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        Completion completion = COMPLETIONS.get(representation.getType().getName());
         if (completion == null) {
             return Optional.empty();
         }

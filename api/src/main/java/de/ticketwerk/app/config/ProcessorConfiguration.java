@@ -54,8 +54,8 @@ class ProcessorConfiguration {
     }
 
     private static Object customerOfTimeEntry(EventMessage<?> event) {
-        if (event.getPayload() instanceof TimeEntryEvent e) {
-            return e.customerId();
+        if (TimeEntryEvent.class.isAssignableFrom(event.getPayloadType())) {
+            return ((TimeEntryEvent) event.getPayload()).customerId();
         }
         return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }

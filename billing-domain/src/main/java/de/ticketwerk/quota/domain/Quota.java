@@ -17,6 +17,7 @@ import de.ticketwerk.quota.api.QuotaEvents.QuotaReset;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResetCorrected;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaResizingRecommended;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaSettlementCorrected;
+import de.ticketwerk.quota.policy.IncrementalLedger;
 import de.ticketwerk.quota.policy.QuotaLedger;
 import de.ticketwerk.quota.policy.QuotaLedger.Credit;
 import de.ticketwerk.quota.policy.QuotaLedger.Reset;
@@ -36,11 +37,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -72,9 +71,7 @@ public class Quota {
     private Set<LocalDate> resizingRecommended = new HashSet<>();
 
     /* Derived from the usages and kept only in memory (not in snapshots), so that a change re-computes little. */
-    private transient NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay;
-    private final transient QuotaLedger.Memo memo = new QuotaLedger.Memo();
-    private transient LocalDate earliestChange;
+    private final transient IncrementalLedger incremental = new IncrementalLedger();
 
     protected Quota() {
     }
@@ -144,26 +141,8 @@ public class Quota {
         reconcile(causedBy, at);
     }
 
-    /** Through the closed day, or through the latest work date when work of a day not yet closed is recorded. */
     private Result ledger() {
-        NavigableMap<LocalDate, NavigableMap<UUID, Usage>> byDay = usagesByDay();
-        LocalDate through = byDay.isEmpty() || !byDay.lastKey().isAfter(closedThrough) ? closedThrough
-                : byDay.lastKey();
-        Result result = QuotaLedger.compute(terms, startDate, endDate, byDay, through, memo, earliestChange);
-        earliestChange = null;
-        return result;
-    }
-
-    private NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay() {
-        if (usagesByDay == null) {
-            usagesByDay = QuotaLedger.byDay(new ArrayList<>(usages.values()));
-            memo.forget();
-        }
-        return usagesByDay;
-    }
-
-    private void changedOn(LocalDate day) {
-        earliestChange = earliestChange == null || day.isBefore(earliestChange) ? day : earliestChange;
+        return incremental.compute(terms, startDate, endDate, closedThrough, usages::values);
     }
 
     private void reconcile(UUID causedBy, Instant at) {
@@ -243,7 +222,7 @@ public class Quota {
     @EventSourcingHandler
     void on(QuotaEnded event) {
         endDate = event.endDate();
-        memo.forget();
+        incremental.ended();
     }
 
     @EventSourcingHandler
@@ -260,24 +239,13 @@ public class Quota {
     void on(QuotaDebited event) {
         Usage usage = new Usage(event.entryId(), event.workDate(), event.minutes());
         usages.put(event.entryId(), usage);
-        if (usagesByDay != null) {
-            usagesByDay.computeIfAbsent(usage.workDate(), d -> new TreeMap<>()).put(usage.entryId(), usage);
-        }
-        changedOn(event.workDate());
+        incremental.added(usage);
         lastSequence.put(event.entryId(), event.sourceSequence());
     }
 
     @EventSourcingHandler
     void on(QuotaDebitReversed event) {
-        Usage removed = usages.remove(event.entryId());
-        if (usagesByDay != null && removed != null) {
-            NavigableMap<UUID, Usage> day = usagesByDay.get(removed.workDate());
-            day.remove(removed.entryId());
-            if (day.isEmpty()) {
-                usagesByDay.remove(removed.workDate());
-            }
-        }
-        changedOn(event.workDate());
+        incremental.removed(usages.remove(event.entryId()), event.workDate());
         lastSequence.put(event.entryId(), event.sourceSequence());
     }
 
