@@ -2,6 +2,8 @@ package de.ticketwerk.pricing.policy;
 
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.pricing.api.PricedEntry;
+import de.ticketwerk.pricing.api.PricedEntry.Amounts;
+import de.ticketwerk.pricing.api.PricedEntry.Minutes;
 import de.ticketwerk.pricing.api.Settlement;
 import de.ticketwerk.pricing.api.SurchargeBand;
 import de.ticketwerk.pricing.api.SurchargeBand.Band;
@@ -54,9 +56,10 @@ public final class PricingPolicy {
         if (!entry.billable()) {
             reasons.add("not billable: " + entry.nonBillableReason());
             return new PricedEntry(basis.type(), workDate, work.kind(), work.serviceItem(), entry.technician(),
-                    entry.role(), entry.mode(), Settlement.NOT_BILLABLE, entry.minutes(), 0, 0, 0, rate, Money.ZERO,
-                    List.of(), BigDecimal.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 0, basis.withoutContract(),
-                    reasons);
+                    entry.role(), entry.mode(), Settlement.NOT_BILLABLE,
+                    new Minutes(entry.minutes(), 0, 0, 0, BigDecimal.ZERO, 0),
+                    new Amounts(rate, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO), List.of(),
+                    basis.withoutContract(), reasons);
         }
         MinuteBands bands = MinuteBands.split(entry.start(), entry.end(), terms.serviceCalendar(holidays),
                 terms.surcharges().weekdayFirstMinutes());
@@ -80,9 +83,11 @@ public final class PricingPolicy {
         BigDecimal travelFee = travelFee(entry.mode(), settlement, terms.travelFee(), reasons);
         BigDecimal netAmount = baseAmount.add(surchargeAmount).add(travelFee);
         return new PricedEntry(basis.type(), workDate, work.kind(), work.serviceItem(), entry.technician(),
-                entry.role(), entry.mode(), settlement, entry.minutes(), charge.coveredMinutes(),
-                charge.chargedMinutes(), billedMinutes, rate, baseAmount, surcharges, minuteEquivalents,
-                surchargeAmount, travelFee, netAmount, quotaMinutes, basis.withoutContract(), reasons);
+                entry.role(), entry.mode(), settlement,
+                new Minutes(entry.minutes(), charge.coveredMinutes(), charge.chargedMinutes(), billedMinutes,
+                        minuteEquivalents, quotaMinutes),
+                new Amounts(rate, baseAmount, surchargeAmount, travelFee, netAmount), surcharges,
+                basis.withoutContract(), reasons);
     }
 
     /**
