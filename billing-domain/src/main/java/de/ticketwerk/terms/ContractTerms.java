@@ -1,5 +1,6 @@
 package de.ticketwerk.terms;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import de.ticketwerk.calendar.Days;
 import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.calendar.PublicHolidays;
@@ -27,51 +28,71 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything a contract says about money and time. {@link #defaults} gives the seed values of DOMAIN.md; every term
- * can be set. A rate for every role and a billing unit for every role and mode are required.
+ * Everything a contract says about money and time, in parts that cannot be passed in each other's place; stored and
+ * answered, they are fields of the terms as before ({@link JsonUnwrapped}). {@link #defaults} gives the seed values
+ * of DOMAIN.md; every term can be set. A rate for every role and a billing unit for every role and mode are required.
  */
 public record ContractTerms(
-        BigDecimal monthlyFee,
-        Map<Role, BigDecimal> hourlyRates,
+        @JsonUnwrapped Prices prices,
         List<BillingUnit> billingUnits,
-        List<ServiceWindow> serviceHours,
-        FederalState holidayState,
-        String zone,
+        @JsonUnwrapped ServiceTimes serviceTimes,
         SurchargeRules surcharges,
         BigDecimal emergencyPercent,
-        BigDecimal travelFee,
-        BigDecimal vatPercent,
         Set<ServiceItem> coverage,
         QuotaTerms quota,
-        int minimumTermMonths,
-        int noticeMonths) {
+        @JsonUnwrapped MinimumTerm minimumTerm) {
 
     public static final String DEFAULT_ZONE = "Europe/Berlin";
 
+    /** R-B2, R-B3, R-C8: the monthly fee, a rate for every role, the travel flat fee and the VAT rate. */
+    public record Prices(BigDecimal monthlyFee, Map<Role, BigDecimal> hourlyRates, BigDecimal travelFee,
+                         BigDecimal vatPercent) {
+
+        public Prices {
+            Terms.requireNonNegative("R-C8", "monthlyFee", monthlyFee);
+            Terms.requireNonNegative("R-B3", "travelFee", travelFee);
+            Terms.requireNonNegative("R-B2", "vatPercent", vatPercent);
+            hourlyRates = completeRates(hourlyRates);
+        }
+    }
+
+    /** R-H1: the weekly service hours, the federal state whose public holidays apply, and the zone of both. */
+    public record ServiceTimes(List<ServiceWindow> serviceHours, FederalState holidayState, String zone) {
+
+        public ServiceTimes {
+            Objects.requireNonNull(holidayState, "holidayState is required");
+            serviceHours = serviceHours == null ? List.of() : List.copyOf(serviceHours);
+            zone = zone == null ? DEFAULT_ZONE : zone;
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new RuleViolation("R-H1", "unknown time zone '" + zone + "'");
+            }
+        }
+    }
+
+    /** R-C6: the minimum term and the notice period, in months. */
+    public record MinimumTerm(int minimumTermMonths, int noticeMonths) {
+
+        public MinimumTerm {
+            if (minimumTermMonths < 0) {
+                throw new RuleViolation("R-C6", "the minimum term must not be negative");
+            }
+            if (noticeMonths < 0) {
+                throw new RuleViolation("R-C6", "the notice period must not be negative");
+            }
+        }
+    }
+
     public ContractTerms {
-        Terms.requireNonNegative("R-C8", "monthlyFee", monthlyFee);
-        Objects.requireNonNull(holidayState, "holidayState is required");
+        Objects.requireNonNull(prices, "prices are required");
+        Objects.requireNonNull(serviceTimes, "service times are required");
+        Objects.requireNonNull(minimumTerm, "the minimum term is required");
         Objects.requireNonNull(surcharges, "surcharges are required");
         Terms.requireNonNegative("R-H4", "emergencyPercent", emergencyPercent);
-        Terms.requireNonNegative("R-B3", "travelFee", travelFee);
-        Terms.requireNonNegative("R-B2", "vatPercent", vatPercent);
-        hourlyRates = completeRates(hourlyRates);
         billingUnits = completeUnits(billingUnits);
-        serviceHours = serviceHours == null ? List.of() : List.copyOf(serviceHours);
         coverage = coverage == null || coverage.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(coverage));
-        zone = zone == null ? DEFAULT_ZONE : zone;
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new RuleViolation("R-H1", "unknown time zone '" + zone + "'");
-        }
-        if (minimumTermMonths < 0) {
-            throw new RuleViolation("R-C6", "the minimum term must not be negative");
-        }
-        if (noticeMonths < 0) {
-            throw new RuleViolation("R-C6", "the notice period must not be negative");
-        }
     }
 
     /** The seed values of DOMAIN.md for a new contract; the holiday state is usually the customer's. */
@@ -79,9 +100,9 @@ public record ContractTerms(
         BigDecimal monthlyFee = type == ContractType.HOURLY ? new BigDecimal("0.00") : new BigDecimal("149.00");
         Set<ServiceItem> coverage = type == ContractType.SERVICE && level != null ? level.includedItems() : Set.of();
         QuotaTerms quota = type == ContractType.QUOTA ? QuotaTerms.SEED_000 : null;
-        return new ContractTerms(monthlyFee, defaultRates(), seedUnits(), officeHours(), holidayState, DEFAULT_ZONE,
-                SurchargeRules.SEED_000, new BigDecimal("0"), new BigDecimal("0.00"), new BigDecimal("19"), coverage,
-                quota, 24, 3);
+        return new ContractTerms(new Prices(monthlyFee, defaultRates(), new BigDecimal("0.00"), new BigDecimal("19")),
+                seedUnits(), new ServiceTimes(officeHours(), holidayState, DEFAULT_ZONE), SurchargeRules.SEED_000,
+                new BigDecimal("0"), coverage, quota, new MinimumTerm(24, 3));
     }
 
     /** TECHNICIAN 90 €/h is DOMAIN.md's rate; the seeds name no others, so these are the shipped defaults. */
@@ -138,13 +159,49 @@ public record ContractTerms(
         return windows;
     }
 
+    public BigDecimal monthlyFee() {
+        return prices.monthlyFee();
+    }
+
+    public Map<Role, BigDecimal> hourlyRates() {
+        return prices.hourlyRates();
+    }
+
+    public BigDecimal travelFee() {
+        return prices.travelFee();
+    }
+
+    public BigDecimal vatPercent() {
+        return prices.vatPercent();
+    }
+
+    public List<ServiceWindow> serviceHours() {
+        return serviceTimes.serviceHours();
+    }
+
+    public FederalState holidayState() {
+        return serviceTimes.holidayState();
+    }
+
+    public String zone() {
+        return serviceTimes.zone();
+    }
+
+    public int minimumTermMonths() {
+        return minimumTerm.minimumTermMonths();
+    }
+
+    public int noticeMonths() {
+        return minimumTerm.noticeMonths();
+    }
+
     public ZoneId zoneId() {
-        return ZoneId.of(zone);
+        return ZoneId.of(zone());
     }
 
     /** R-H1: the service hours of these terms in their zone, without the public holidays of their state. */
     public ServiceCalendar serviceCalendar(PublicHolidays holidays) {
-        return new ServiceCalendar(serviceHours, holidayState, zoneId(), holidays);
+        return new ServiceCalendar(serviceHours(), holidayState(), zoneId(), holidays);
     }
 
     /** The business day {@code instant} falls on in these terms' zone. */
@@ -153,7 +210,7 @@ public record ContractTerms(
     }
 
     public BigDecimal rateFor(Role role) {
-        return hourlyRates.get(role);
+        return hourlyRates().get(role);
     }
 
     public BillingUnit unitFor(Role role, WorkMode mode) {
@@ -161,13 +218,21 @@ public record ContractTerms(
     }
 
     public ContractTerms withPrices(BigDecimal newMonthlyFee, Map<Role, BigDecimal> newRates) {
-        return new ContractTerms(newMonthlyFee, newRates, billingUnits, serviceHours, holidayState, zone, surcharges,
-                emergencyPercent, travelFee, vatPercent, coverage, quota, minimumTermMonths, noticeMonths);
+        return withPrices(new Prices(newMonthlyFee, newRates, prices.travelFee(), prices.vatPercent()));
     }
 
     public ContractTerms withTravelFee(BigDecimal newTravelFee) {
-        return new ContractTerms(monthlyFee, hourlyRates, billingUnits, serviceHours, holidayState, zone, surcharges,
-                emergencyPercent, newTravelFee, vatPercent, coverage, quota, minimumTermMonths, noticeMonths);
+        return withPrices(new Prices(prices.monthlyFee(), prices.hourlyRates(), newTravelFee, prices.vatPercent()));
+    }
+
+    public ContractTerms withPrices(Prices newPrices) {
+        return new ContractTerms(newPrices, billingUnits, serviceTimes, surcharges, emergencyPercent, coverage, quota,
+                minimumTerm);
+    }
+
+    public ContractTerms withBillingUnits(List<BillingUnit> newUnits) {
+        return new ContractTerms(prices, newUnits, serviceTimes, surcharges, emergencyPercent, coverage, quota,
+                minimumTerm);
     }
 
     private static Map<Role, BigDecimal> completeRates(Map<Role, BigDecimal> rates) {

@@ -10,6 +10,9 @@ import de.ticketwerk.contract.api.NoticeChannel;
 import de.ticketwerk.contract.api.Party;
 import de.ticketwerk.terms.BillingUnit;
 import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.ContractTerms.MinimumTerm;
+import de.ticketwerk.terms.ContractTerms.Prices;
+import de.ticketwerk.terms.ContractTerms.ServiceTimes;
 import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.terms.QuotaTerms;
 import de.ticketwerk.terms.ServiceLevel;
@@ -80,12 +83,17 @@ final class ContractRequests {
             }
             List<ServiceWindow> windows = serviceHours == null ? d.serviceHours()
                     : serviceHours.stream().map(w -> new ServiceWindow(w.day(), w.from(), w.to())).toList();
-            return new ContractTerms(or(monthlyFee, d.monthlyFee()), rates, units, windows, d.holidayState(),
-                    or(zone, d.zone()), surcharges == null ? d.surcharges() : surcharges.rules(d.surcharges()),
-                    or(emergencyPercent, d.emergencyPercent()), or(travelFee, d.travelFee()),
-                    or(vatPercent, d.vatPercent()), coverage == null ? d.coverage() : coverage,
+            return new ContractTerms(
+                    new Prices(or(monthlyFee, d.monthlyFee()), rates, or(travelFee, d.travelFee()),
+                            or(vatPercent, d.vatPercent())),
+                    units,
+                    new ServiceTimes(windows, d.holidayState(), or(zone, d.zone())),
+                    surcharges == null ? d.surcharges() : surcharges.rules(d.surcharges()),
+                    or(emergencyPercent, d.emergencyPercent()),
+                    coverage == null ? d.coverage() : coverage,
                     quota == null ? d.quota() : quota.terms(d.quota() == null ? QuotaTerms.SEED_000 : d.quota()),
-                    or(minimumTermMonths, d.minimumTermMonths()), or(noticeMonths, d.noticeMonths()));
+                    new MinimumTerm(or(minimumTermMonths, d.minimumTermMonths()), or(noticeMonths,
+                            d.noticeMonths())));
         }
     }
 

@@ -50,9 +50,7 @@ public final class Fixtures {
     }
 
     public static ContractTerms minuteExact(ContractTerms t) {
-        return new ContractTerms(t.monthlyFee(), t.hourlyRates(), ContractTerms.minuteExactUnits(), t.serviceHours(),
-                t.holidayState(), t.zone(), t.surcharges(), t.emergencyPercent(), t.travelFee(), t.vatPercent(),
-                t.coverage(), t.quota(), t.minimumTermMonths(), t.noticeMonths());
+        return t.withBillingUnits(ContractTerms.minuteExactUnits());
     }
 
     public static PricingPolicy.Basis basis(ContractType type, ContractTerms terms) {

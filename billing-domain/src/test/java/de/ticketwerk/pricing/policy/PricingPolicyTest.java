@@ -128,10 +128,9 @@ class PricingPolicyTest {
     @Test
     void emergencySurchargeAndTravelFeeFollowTheContract() {
         ContractTerms defaults = terms(ContractType.HOURLY, null);
-        ContractTerms terms = new ContractTerms(defaults.monthlyFee(), defaults.hourlyRates(), defaults.billingUnits(),
-                defaults.serviceHours(), defaults.holidayState(), defaults.zone(), defaults.surcharges(),
-                new BigDecimal("50"), new BigDecimal("35"), defaults.vatPercent(), defaults.coverage(),
-                defaults.quota(), 24, 3);
+        ContractTerms terms = new ContractTerms(defaults.prices(), defaults.billingUnits(), defaults.serviceTimes(),
+                defaults.surcharges(), new BigDecimal("50"), defaults.coverage(), defaults.quota(),
+                defaults.minimumTerm()).withTravelFee(new BigDecimal("35"));
         TimeEntryDetails entry = new TimeEntryDetails(local("2026-03-03T10:00"), local("2026-03-03T12:00"),
                 Role.TECHNICIAN, WorkMode.ONSITE, "server down", true, null, true, "tom");
 
