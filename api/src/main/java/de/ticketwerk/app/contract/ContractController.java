@@ -5,7 +5,7 @@ import de.ticketwerk.app.contract.ContractRequests.PriceChangeRequest;
 import de.ticketwerk.app.contract.ContractRequests.TerminationRequest;
 import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.app.tuning.RandomIds;
-import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.calendar.FederalState;
@@ -20,6 +20,8 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import de.ticketwerk.app.access.Allowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +61,7 @@ class ContractController {
     }
 
     @PostMapping
+    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
     ResponseEntity<Map<String, UUID>> conclude(@Valid @RequestBody ConcludeContractRequest body,
                                                Actor actor) {
         FederalState customerState = registry.customerState(body.customerId())
@@ -77,16 +80,19 @@ class ContractController {
     }
 
     @GetMapping("/{contractId}")
-    ContractView get(@PathVariable UUID contractId) {
-        return contracts.find(contractId).orElseThrow(() -> new NotFound("no contract " + contractId));
+    @PreAuthorize(Allowed.CONTRACT_READERS)
+    ContractView get(@PathVariable UUID contractId, Actor actor) {
+        return contracts.find(contractId, actor.scope()).orElseThrow(() -> new NotFound("no contract " + contractId));
     }
 
     @GetMapping
-    List<ContractView> ofCustomer(@RequestParam UUID customerId) {
-        return contracts.ofCustomer(customerId);
+    @PreAuthorize(Allowed.CONTRACT_READERS)
+    List<ContractView> ofCustomer(@RequestParam UUID customerId, Actor actor) {
+        return contracts.ofCustomer(customerId, actor.scope());
     }
 
     @PostMapping("/{contractId}/price-changes")
+    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
     Map<String, Object> announcePriceChange(@PathVariable UUID contractId, @Valid @RequestBody PriceChangeRequest body,
                                             Actor actor) {
         Object specialTerminationEnd = send(contractId, new AnnouncePriceChange(contractId, body.announcedOn(),
@@ -99,6 +105,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/termination")
+    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
     Map<String, Object> terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminationRequest body,
                                   Actor actor) {
         LocalDate endDate = (LocalDate) send(contractId, new TerminateContract(contractId, body.receivedOn(),

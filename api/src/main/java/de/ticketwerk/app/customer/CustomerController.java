@@ -1,7 +1,7 @@
 package de.ticketwerk.app.customer;
 
 import de.ticketwerk.app.tuning.RandomIds;
-import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.app.web.SingleLine;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import de.ticketwerk.app.access.Allowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +49,7 @@ class CustomerController {
     }
 
     @PostMapping
+    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
     ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody CustomerRequest body,
                                                Actor actor) {
         UUID customerId = RandomIds.next();
@@ -56,6 +59,7 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}")
+    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
     Map<String, UUID> update(@PathVariable UUID customerId, @Valid @RequestBody CustomerRequest body,
                              Actor actor) {
         try {
@@ -67,14 +71,16 @@ class CustomerController {
     }
 
     @GetMapping("/{customerId}")
-    CustomerView get(@PathVariable UUID customerId) {
-        return queries.find(customerId).orElseThrow(() -> new NotFound("no customer " + customerId));
+    @PreAuthorize(Allowed.CUSTOMER_READERS)
+    CustomerView get(@PathVariable UUID customerId, Actor actor) {
+        return queries.find(customerId, actor.scope()).orElseThrow(() -> new NotFound("no customer " + customerId));
     }
 
     @GetMapping
+    @PreAuthorize(Allowed.CUSTOMER_READERS)
     Page<CustomerView> list(@RequestParam(required = false) @Size(max = 200) @SingleLine String name,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(name, page, size);
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {
+        return queries.list(actor.scope(), name, page, size);
     }
 }

@@ -8,6 +8,7 @@ import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.Work;
 import de.ticketwerk.pricing.policy.PricingPolicy;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.projections.pricing.EntryPricingView;
@@ -25,6 +26,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import de.ticketwerk.app.access.Allowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,12 +69,14 @@ class PricingController {
     }
 
     @GetMapping("/time-entries/{entryId}/pricing")
+    @PreAuthorize(Allowed.MONEY_READERS)
     EntryPricingView pricingOf(@PathVariable UUID entryId) {
         return pricing.ofEntry(entryId).orElseThrow(() -> new NotFound("no pricing for time entry " + entryId
                 + " (yet: an entry is priced moments after it is logged)"));
     }
 
     @GetMapping("/pricing/without-contract")
+    @PreAuthorize(Allowed.MONEY_READERS)
     Page<FlaggedEntry> withoutContract(@RequestParam(required = false) UUID customerId,
                                        @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -79,8 +84,9 @@ class PricingController {
     }
 
     @PostMapping("/pricing/preview")
+    @PreAuthorize(Allowed.MONEY_READERS)
     PricedEntry preview(@Valid @RequestBody PreviewRequest body) {
-        ContractView contract = contracts.find(body.contractId())
+        ContractView contract = contracts.find(body.contractId(), Scope.ALL)
                 .orElseThrow(() -> new NotFound("no contract " + body.contractId()));
         TimeEntryDetails entry = new TimeEntryDetails(body.start(), body.end(), body.role(), body.mode(), "preview",
                 body.billable() == null || body.billable(), body.nonBillableReason(),

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import de.ticketwerk.app.access.Allowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +41,7 @@ class ProjectionController {
     }
 
     @GetMapping
+    @PreAuthorize(Allowed.OPERATIONS)
     List<ProjectionStatus> list() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
@@ -49,11 +52,13 @@ class ProjectionController {
     }
 
     @GetMapping("/{name}")
+    @PreAuthorize(Allowed.OPERATIONS)
     ProjectionStatus get(@PathVariable @Pattern(regexp = NAME) String name) {
         return status(processor(name));
     }
 
     @PostMapping("/{name}/rebuild")
+    @PreAuthorize(Allowed.ADMIN)
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable @Pattern(regexp = NAME) String name) {
         StreamingEventProcessor processor = processor(name);

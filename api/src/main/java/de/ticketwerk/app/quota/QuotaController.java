@@ -16,6 +16,9 @@ import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.rules.RuleViolation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import de.ticketwerk.app.access.Actor;
+import de.ticketwerk.app.access.Allowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,19 +52,22 @@ class QuotaController {
     }
 
     @GetMapping("/quota")
-    QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf) {
-        ContractView contract = quotaContract(contractId);
+    @PreAuthorize(Allowed.QUOTA_READERS)
+    QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf,
+                         Actor actor) {
+        ContractView contract = quotaContract(contractId, actor);
         return queries.balance(contractId, asOf == null ? today(contract) : asOf);
     }
 
     @GetMapping("/quota/ledger")
+    @PreAuthorize(Allowed.QUOTA_READERS)
     Page<LedgerLine> ledger(@PathVariable UUID contractId,
                             @RequestParam(required = false) @BusinessDate LocalDate from,
                             @RequestParam(required = false) @BusinessDate LocalDate to,
                             @RequestParam(required = false) UUID entryId,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        requireQuota(contractId);
+                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Actor actor) {
+        quotaContract(contractId, actor);
         LocalDate first = from == null ? BusinessRange.FIRST_DAY : from;
         LocalDate last = to == null ? BusinessRange.LAST_DAY : to;
         if (last.isBefore(first)) {
@@ -71,35 +77,43 @@ class QuotaController {
     }
 
     @GetMapping(path = "/quota", produces = GermanCsv.MEDIA_TYPE)
-    ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf) {
-        return QuotaCsv.balance(balance(contractId, asOf));
+    @PreAuthorize(Allowed.QUOTA_READERS)
+    ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId,
+                                      @RequestParam(required = false) @BusinessDate LocalDate asOf, Actor actor) {
+        return QuotaCsv.balance(balance(contractId, asOf, actor));
     }
 
     @GetMapping(path = "/quota/ledger", produces = GermanCsv.MEDIA_TYPE)
+    @PreAuthorize(Allowed.QUOTA_READERS)
     ResponseEntity<byte[]> ledgerCsv(@PathVariable UUID contractId,
                                      @RequestParam(required = false) @BusinessDate LocalDate from,
                                      @RequestParam(required = false) @BusinessDate LocalDate to,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        return QuotaCsv.ledger(ledger(contractId, from, to, null, page, size).items());
+                                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                     Actor actor) {
+        return QuotaCsv.ledger(ledger(contractId, from, to, null, page, size, actor).items());
     }
 
     @GetMapping("/statements/quarterly/{year}/{quarter}")
+    @PreAuthorize(Allowed.QUOTA_READERS)
     QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                 @PathVariable @Min(1) @Max(4) int quarter) {
-        ContractView contract = quotaContract(contractId);
+                                 @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
+        ContractView contract = quotaContract(contractId, actor);
         return statements.quarterly(contract, year, quarter, today(contract));
     }
 
     @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = GermanCsv.MEDIA_TYPE)
+    @PreAuthorize(Allowed.QUOTA_READERS)
     ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                        @PathVariable @Min(1) @Max(4) int quarter) {
-        return QuotaCsv.quarterly(quarterly(contractId, year, quarter), year, quarter);
+                                        @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
+        return QuotaCsv.quarterly(quarterly(contractId, year, quarter, actor), year, quarter);
     }
 
     @GetMapping("/statements/annual/{year}")
-    AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year) {
-        ContractView contract = quotaContract(contractId);
+    @PreAuthorize(Allowed.QUOTA_READERS)
+    AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
+                           Actor actor) {
+        ContractView contract = quotaContract(contractId, actor);
         if (year < contract.startDate().getYear()) {
             throw new RuleViolation("R-Q6", "the contract starts on " + contract.startDate() + "; there is no quota "
                     + "year " + year);
@@ -108,19 +122,20 @@ class QuotaController {
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = GermanCsv.MEDIA_TYPE)
-    ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year) {
-        return QuotaCsv.annual(annual(contractId, year), year);
+    @PreAuthorize(Allowed.QUOTA_READERS)
+    ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
+                                     Actor actor) {
+        return QuotaCsv.annual(annual(contractId, year, actor), year);
     }
 
-    private ContractView quotaContract(UUID contractId) {
-        requireQuota(contractId);
-        return contracts.find(contractId).orElseThrow(() -> new NotFound("no contract " + contractId));
-    }
-
-    private void requireQuota(UUID contractId) {
+    /** Another customer's contract is not found, exactly like an unknown one (R-A3). */
+    private ContractView quotaContract(UUID contractId, Actor actor) {
+        ContractView contract = contracts.find(contractId, actor.scope())
+                .orElseThrow(() -> new NotFound("no contract " + contractId));
         if (!queries.exists(contractId)) {
             throw new NotFound("no quota ledger for contract " + contractId + " (only QUOTA contracts have one)");
         }
+        return contract;
     }
 
     private LocalDate today(ContractView contract) {

@@ -10,7 +10,8 @@ import de.ticketwerk.app.ticket.TicketRequests.RequiredReasonRequest;
 import de.ticketwerk.app.ticket.TicketRequests.ResolutionRequest;
 import de.ticketwerk.app.ticket.TicketRequests.TimeEntryRequest;
 import de.ticketwerk.app.tuning.RandomIds;
-import de.ticketwerk.app.web.Actor;
+import de.ticketwerk.app.access.AccessRole;
+import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.MultiLine;
 import de.ticketwerk.app.web.NotFound;
@@ -18,6 +19,9 @@ import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
+import de.ticketwerk.rules.CustomerNotRegistered;
+import de.ticketwerk.rules.Forbidden;
+import de.ticketwerk.ticket.api.Channel;
 import de.ticketwerk.ticket.api.Priority;
 import de.ticketwerk.ticket.api.TicketCommands.AddComment;
 import de.ticketwerk.ticket.api.TicketCommands.AssignTicket;
@@ -36,12 +40,15 @@ import de.ticketwerk.ticket.api.TicketCommands.VoidTimeEntry;
 import de.ticketwerk.ticket.api.TicketCommands.WaitForCustomer;
 import de.ticketwerk.ticket.api.TicketStatus;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
+import de.ticketwerk.ticket.api.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import de.ticketwerk.app.access.Allowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -79,53 +86,71 @@ class TicketController {
     }
 
     @PostMapping
+    @PreAuthorize(Allowed.TICKET_OPENERS)
     ResponseEntity<Map<String, UUID>> open(@Valid @RequestBody OpenTicketRequest body,
                                            Actor actor) {
         UUID ticketId = RandomIds.next();
-        commands.sendAndWait(new OpenTicket(ticketId, body.customerId(), body.channel(), body.kind(),
-                body.serviceItem(), body.priority() == null ? Priority.NORMAL : body.priority(), body.title(),
-                body.description(), body.reporter(), actor.name(), now()));
+        Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
+        if (actor.customerPerson()) {
+            if (body.customerId() != null && !body.customerId().equals(actor.customerId())) {
+                throw new CustomerNotRegistered(body.customerId());
+            }
+            commands.sendAndWait(new OpenTicket(ticketId, actor.customerId(), Channel.PORTAL, body.kind(),
+                    body.serviceItem(), priority, body.title(), body.description(), actor.name(), actor.name(),
+                    now()));
+        } else {
+            commands.sendAndWait(new OpenTicket(ticketId, required(body.customerId(), "customerId"),
+                    required(body.channel(), "channel"), body.kind(), body.serviceItem(), priority, body.title(),
+                    body.description(), required(body.reporter(), "reporter"), actor.name(), now()));
+        }
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).body(Map.of("ticketId", ticketId));
     }
 
     @GetMapping
+    @PreAuthorize(Allowed.TICKET_READERS)
     Page<TicketSummary> list(@RequestParam(required = false) UUID customerId,
                              @RequestParam(required = false) TicketStatus status,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(customerId, status == null ? null : status.name(), page, size);
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {
+        return queries.list(actor.scope(), customerId, status == null ? null : status.name(), page, size);
     }
 
     @GetMapping("/{ticketId}")
-    TicketDetail detail(@PathVariable UUID ticketId) {
-        return queries.detail(ticketId).orElseThrow(() -> new NotFound("no ticket " + ticketId));
+    @PreAuthorize(Allowed.TICKET_READERS)
+    TicketDetail detail(@PathVariable UUID ticketId, Actor actor) {
+        return queries.detail(ticketId, actor.scope()).orElseThrow(() -> new NotFound("no ticket " + ticketId));
     }
 
     @PutMapping("/{ticketId}/classification")
+    @PreAuthorize(Allowed.DISPATCH)
     Map<String, UUID> classify(@PathVariable UUID ticketId, @Valid @RequestBody ClassificationRequest body,
                                Actor actor) {
         return send(ticketId, new ClassifyTicket(ticketId, body.kind(), body.serviceItem(), actor.name(), now()));
     }
 
     @PutMapping("/{ticketId}/priority")
+    @PreAuthorize(Allowed.DISPATCH)
     Map<String, UUID> reprioritize(@PathVariable UUID ticketId, @Valid @RequestBody PriorityRequest body,
                                    Actor actor) {
         return send(ticketId, new ChangePriority(ticketId, body.priority(), actor.name(), now()));
     }
 
     @PutMapping("/{ticketId}/assignee")
+    @PreAuthorize(Allowed.DISPATCH)
     Map<String, UUID> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssigneeRequest body,
                              Actor actor) {
         return send(ticketId, new AssignTicket(ticketId, body.assignee().trim(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/start-work")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> startWork(@PathVariable UUID ticketId,
                                 Actor actor) {
         return send(ticketId, new StartWork(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/wait-for-customer")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> waitForCustomer(@PathVariable UUID ticketId,
                                       @Valid @RequestBody(required = false) ReasonRequest body,
                                       Actor actor) {
@@ -134,44 +159,55 @@ class TicketController {
     }
 
     @PostMapping("/{ticketId}/resume-work")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> resumeWork(@PathVariable UUID ticketId,
                                  Actor actor) {
         return send(ticketId, new ResumeWork(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/resolve")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> resolve(@PathVariable UUID ticketId, @Valid @RequestBody ResolutionRequest body,
                               Actor actor) {
         return send(ticketId, new ResolveTicket(ticketId, body.resolution(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/reopen")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> reopen(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
                              Actor actor) {
         return send(ticketId, new ReopenTicket(ticketId, body.reason(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/close")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> close(@PathVariable UUID ticketId,
                             Actor actor) {
         return send(ticketId, new CloseTicket(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/escalate")
+    @PreAuthorize(Allowed.DISPATCH)
     Map<String, UUID> escalate(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
                                Actor actor) {
         return send(ticketId, new EscalateTicket(ticketId, body.reason(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/comments")
+    @PreAuthorize(Allowed.COMMENTERS)
     ResponseEntity<Map<String, UUID>> comment(@PathVariable UUID ticketId, @Valid @RequestBody CommentRequest body,
                                               Actor actor) {
         UUID commentId = RandomIds.next();
-        send(ticketId, new AddComment(ticketId, commentId, body.visibility(), body.text(), actor.name(), now()));
+        if (actor.customerPerson() && body.visibility() != Visibility.PUBLIC) {
+            throw new Forbidden("R-A3", "a customer's people comment publicly");
+        }
+        send(ticketId, new AddComment(ticketId, commentId, body.visibility(), body.text(), actor.name(), now(),
+                actor.customerPerson() ? actor.customerId() : null));
         return ResponseEntity.status(201).body(Map.of("ticketId", ticketId, "commentId", commentId));
     }
 
     @PostMapping("/{ticketId}/time-entries")
+    @PreAuthorize(Allowed.TICKET_WORK)
     ResponseEntity<Map<String, UUID>> logTime(@PathVariable UUID ticketId, @Valid @RequestBody TimeEntryRequest body,
                                               Actor actor) {
         UUID entryId = RandomIds.next();
@@ -182,6 +218,7 @@ class TicketController {
     }
 
     @PutMapping("/{ticketId}/time-entries/{entryId}")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> correctTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
                                   @Valid @RequestBody TimeEntryRequest body,
                                   Actor actor) {
@@ -189,11 +226,13 @@ class TicketController {
             throw new BadRequest("reason", "a correction needs a reason");
         }
         String who = actor.name();
-        send(ticketId, new CorrectTimeEntry(ticketId, entryId, details(body, who), body.reason(), who, now()));
+        send(ticketId, new CorrectTimeEntry(ticketId, entryId, details(body, who), body.reason(), who, now(),
+                ownEntryOnly(actor)));
         return Map.of("ticketId", ticketId, "entryId", entryId);
     }
 
     @DeleteMapping("/{ticketId}/time-entries/{entryId}")
+    @PreAuthorize(Allowed.TICKET_WORK)
     Map<String, UUID> voidTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
                                @RequestParam(required = false) @Size(max = 2_000) @MultiLine String reason,
                                @Valid @RequestBody(required = false) ReasonRequest body,
@@ -202,8 +241,20 @@ class TicketController {
         if (why == null || why.isBlank()) {
             throw new BadRequest("reason", "a void needs a reason (JSON body {\"reason\": …} or ?reason=)");
         }
-        send(ticketId, new VoidTimeEntry(ticketId, entryId, why, actor.name(), now()));
+        send(ticketId, new VoidTimeEntry(ticketId, entryId, why, actor.name(), now(), ownEntryOnly(actor)));
         return Map.of("ticketId", ticketId, "entryId", entryId);
+    }
+
+    /** R-A2: a TECHNICIAN changes only their own entries; a DISPATCHER any. */
+    private static boolean ownEntryOnly(Actor actor) {
+        return !actor.has(AccessRole.DISPATCHER);
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new BadRequest(field, field + " must not be " + (value == null ? "null" : "blank"));
+        }
+        return value;
     }
 
     private static TimeEntryDetails details(TimeEntryRequest body, String actor) {

@@ -23,14 +23,15 @@ final class TicketRequests {
     private TicketRequests() {
     }
 
-    record OpenTicketRequest(@NotNull UUID customerId,
-                             @NotNull Channel channel,
+    /** A customer's person names neither customer, channel nor reporter: the token says them (PORTAL). */
+    record OpenTicketRequest(UUID customerId,
+                             Channel channel,
                              @NotNull TicketKind kind,
                              @NotNull ServiceItem serviceItem,
                              Priority priority,
                              @NotBlank @Size(max = 200) @SingleLine String title,
                              @Size(max = 20_000) @MultiLine String description,
-                             @NotBlank @Size(max = 200) @SingleLine String reporter) {
+                             @Size(max = 200) @SingleLine String reporter) {
     }
 
     record ClassificationRequest(@NotNull TicketKind kind, @NotNull ServiceItem serviceItem) {

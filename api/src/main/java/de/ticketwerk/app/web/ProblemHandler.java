@@ -1,5 +1,6 @@
 package de.ticketwerk.app.web;
 
+import de.ticketwerk.rules.Forbidden;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.TimeEntryNotFound;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -47,6 +49,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StateConflict.class)
     ResponseEntity<Object> conflict(StateConflict e, WebRequest request) {
         return respond(e, rule(HttpStatus.CONFLICT, "Conflict with the current state", e), request);
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<Object> forbiddenHere(Forbidden e, WebRequest request) {
+        return respond(e, rule(HttpStatus.FORBIDDEN, "Forbidden", e), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException e, WebRequest request) {
+        return respond(e, problem(HttpStatus.FORBIDDEN, "Forbidden", "the token's roles do not allow this"), request);
     }
 
     @ExceptionHandler(RuleViolation.class)

@@ -1,7 +1,6 @@
 package de.ticketwerk.app.web;
 
 import org.apache.catalina.core.StandardHost;
-import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -10,24 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /** What the web layer refuses before a controller runs, and how every refusal looks: problem+json. */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new ActorArgumentResolver());
-    }
-
-    @Bean
-    OperationCustomizer actorHeader() {
-        return ActorArgumentResolver.documentedHeader();
-    }
+class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBoundsFilter> requestBoundsFilter(

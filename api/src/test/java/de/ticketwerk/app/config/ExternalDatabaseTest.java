@@ -35,7 +35,7 @@ class ExternalDatabaseTest {
                             "--spring.datasource.username=" + external.user(),
                             "--ticketwerk.embedded-postgres.data-dir=" + unusedDataDir)) {
                 assertThat(app.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
-                Http http = new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                Http http = Http.of(app);
                 Http.Response opened = http.post("/api/v1/tickets", """
                         {"customerId": "%s", "channel": "PORTAL", "kind": "SERVICE_REQUEST",
                          "serviceItem": "USER_ADMIN", "title": "New employee", "reporter": "HR"}"""

@@ -37,7 +37,7 @@ class RestartTest {
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Http.of(context);
     }
 
     private static JsonNode awaitDetail(Http http, UUID ticket, int timeEntries) {

@@ -55,7 +55,7 @@ class StoredNamesTest {
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Http.of(context);
     }
 
     /** Writes a new recording: {@code -Dfixture.record=api/src/test/resources/fixtures/store-….json}. */

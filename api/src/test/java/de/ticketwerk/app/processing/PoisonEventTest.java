@@ -50,7 +50,7 @@ class PoisonEventTest {
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Http.of(context);
     }
 
     private static JsonNode processor(Http http, String name) {

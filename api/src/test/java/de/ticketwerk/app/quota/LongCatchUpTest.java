@@ -45,7 +45,7 @@ class LongCatchUpTest {
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Http.of(context);
     }
 
     @Test

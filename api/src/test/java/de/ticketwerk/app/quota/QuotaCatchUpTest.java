@@ -32,7 +32,7 @@ class QuotaCatchUpTest {
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Http.of(context);
     }
 
     private static List<String> creditDates(Http http, UUID contract, int expected) {

@@ -22,9 +22,18 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketwerk.embedded-postgres.data-dir=target/test-data/${random.uuid}",
-        "ticketwerk.embedded-postgres.durable=false"
+        "ticketwerk.embedded-postgres.durable=false",
+        "ticketwerk.security.admin-password=" + ApiTest.ADMIN_PASSWORD,
+        "ticketwerk.security.clients.monitoring.secret=" + ApiTest.MONITORING_SECRET,
+        "ticketwerk.security.clients.monitoring.roles=INTAKE",
+        "ticketwerk.security.clients.prometheus.secret=" + ApiTest.PROMETHEUS_SECRET,
+        "ticketwerk.security.clients.prometheus.roles=METRICS"
 })
 public abstract class ApiTest {
+
+    public static final String ADMIN_PASSWORD = "first-admin-password";
+    public static final String MONITORING_SECRET = "monitoring-secret-for-tests";
+    public static final String PROMETHEUS_SECRET = "prometheus-secret-for-tests";
 
     @Value("${local.server.port}")
     private int port;
@@ -34,6 +43,11 @@ public abstract class ApiTest {
 
     @Autowired
     protected EventProcessingConfiguration processing;
+
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    protected TestTokens tokens;
 
     protected Http http;
 
@@ -72,7 +86,8 @@ public abstract class ApiTest {
 
     @BeforeEach
     protected void connect() {
-        http = new Http(port);
+        tokens = new TestTokens(context);
+        http = new Http(port, tokens);
     }
 
     protected long eventCount() {

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.support;
 
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Real HTTP against the running application. */
 public final class Http {
@@ -23,27 +27,47 @@ public final class Http {
     /** Money is read exactly: decimals become BigDecimal nodes with their scale. */
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    public static final String ACTOR = "anna";
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Function<String, String> tokenOf;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    public Http(int port) {
+    /** Every request as the named actor, with a token for all staff roles; a null actor sends no token. */
+    public Http(int port, TestTokens tokens) {
+        this(port, tokens::staff);
+    }
+
+    /** Every request with the token made for its actor. */
+    public Http(int port, Function<String, String> tokenOf) {
         this.base = "http://localhost:" + port;
+        this.tokenOf = tokenOf;
+    }
+
+    public static Http of(ApplicationContext context) {
+        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")),
+                new TestTokens(context));
+    }
+
+    public String tokenOf(String actor) {
+        return tokens.computeIfAbsent(actor, tokenOf);
     }
 
     public Response get(String path) {
-        return send("GET", path, null, null);
+        return send("GET", path, null, ACTOR);
     }
 
     public Response post(String path, String json) {
-        return send("POST", path, json, "anna");
+        return send("POST", path, json, ACTOR);
     }
 
     public Response put(String path, String json) {
-        return send("PUT", path, json, "anna");
+        return send("PUT", path, json, ACTOR);
     }
 
     public Response delete(String path, String json) {
-        return send("DELETE", path, json, "anna");
+        return send("DELETE", path, json, ACTOR);
     }
 
     public Response send(String method, String path, String json, String actor) {
@@ -61,7 +85,7 @@ public final class Http {
             request.header("Accept", accept);
         }
         if (actor != null) {
-            request.header("X-Actor", actor);
+            request.header("Authorization", "Bearer " + tokenOf(actor));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -108,8 +108,6 @@ class BadInputApiTest extends ApiTest {
                 arguments("page size 0", "GET", "/api/v1/tickets?size=0", null, 400, "size must be greater"),
                 arguments("unknown status filter", "GET", "/api/v1/tickets?status=OPEN", null, 400,
                         "status must be one of"),
-                arguments("actor too long", "POST", "/api/v1/tickets/{open}/escalate", "{\"reason\": \"slow\"}", 400,
-                        "X-Actor must be at most 100 characters"),
                 arguments("wrong method", "PATCH", "/api/v1/tickets", "{}", 405, "PATCH"),
                 arguments("unknown path", "GET", "/api/v1/nothing-here", null, 404, "")
         );
@@ -123,7 +121,7 @@ class BadInputApiTest extends ApiTest {
                 .replace("{closed}", closed.toString())
                 .replace("{entry}", entry.toString())
                 .replace("{unknown}", UUID.randomUUID().toString());
-        String actor = name.equals("actor too long") ? "x".repeat(101) : "anna";
+        String actor = "anna";
         long eventsBefore = eventCount();
 
         Http.Response response = http.send(method, resolved, body, actor);

@@ -1,5 +1,6 @@
 package de.ticketwerk.projections.contract;
 
+import de.ticketwerk.projections.Scope;
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.contract.api.ContractEvents.PriceChangeAnnounced;
@@ -45,14 +46,14 @@ public class ContractProjection {
     @EventHandler
     void on(PriceChangeAnnounced e) {
         writes.flush();
-        save(queries.find(e.contractId()).orElseThrow().withPriceChange(new PriceChangeView(e.announcedOn(),
+        save(queries.find(e.contractId(), Scope.ALL).orElseThrow().withPriceChange(new PriceChangeView(e.announcedOn(),
                 e.effectiveFrom(), e.monthlyFee(), e.hourlyRates(), e.specialTerminationEnd(), e.actor(), e.at())));
     }
 
     @EventHandler
     void on(ContractTerminated e) {
         writes.flush();
-        save(queries.find(e.contractId()).orElseThrow().withTermination(new TerminationView(e.receivedOn(),
+        save(queries.find(e.contractId(), Scope.ALL).orElseThrow().withTermination(new TerminationView(e.receivedOn(),
                 e.channel(), e.by(), e.specialRight(), e.noticeDeadline(), e.endDate(), e.actor(), e.at())));
     }
 

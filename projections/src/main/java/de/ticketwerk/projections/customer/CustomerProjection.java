@@ -1,5 +1,6 @@
 package de.ticketwerk.projections.customer;
 
+import de.ticketwerk.projections.Scope;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
 import de.ticketwerk.projections.BatchedWrites;
@@ -36,7 +37,7 @@ public class CustomerProjection {
     @EventHandler
     void on(CustomerUpdated e) {
         writes.flush();
-        CustomerView before = queries.find(e.customerId()).orElseThrow();
+        CustomerView before = queries.find(e.customerId(), Scope.ALL).orElseThrow();
         CustomerView view = new CustomerView(e.customerId(), e.details(), before.registeredBy(), before.registeredAt(),
                 e.actor(), e.at());
         writes.update("UPDATE customer_view SET name = ?, document = ? WHERE customer_id = ?", e.details().name(),

@@ -3,6 +3,7 @@ package de.ticketwerk.projections.ticket;
 import de.ticketwerk.projections.ticket.TicketViews.Comment;
 import de.ticketwerk.projections.ticket.TicketViews.HistoryLine;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
 import de.ticketwerk.projections.ticket.TicketViews.TimeEntry;
@@ -33,9 +34,13 @@ public class TicketQueries {
     }
 
     /** Oldest first, ties broken by id: the order never changes between pages. */
-    public Page<TicketSummary> list(UUID customerId, String status, int page, int size) {
+    public Page<TicketSummary> list(Scope scope, UUID customerId, String status, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> args = new ArrayList<>();
+        if (!scope.all()) {
+            where.append(" AND customer_id = ?");
+            args.add(scope.customerId());
+        }
         if (customerId != null) {
             where.append(" AND customer_id = ?");
             args.add(customerId);
@@ -53,11 +58,12 @@ public class TicketQueries {
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
 
-    public Optional<TicketDetail> detail(UUID ticketId) {
-        List<TicketDetail> found = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM ticket_view WHERE ticket_id = ?",
+    public Optional<TicketDetail> detail(UUID ticketId, Scope scope) {
+        List<TicketDetail> found = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM ticket_view WHERE ticket_id = ? "
+                        + "AND customer_id = COALESCE(?, customer_id)",
                 (rs, n) -> new TicketDetail(summary(rs, n), rs.getString("description"), rs.getString("resolution"),
-                        history(ticketId), comments(ticketId), timeEntries(ticketId)),
-                ticketId);
+                        history(ticketId), comments(ticketId, scope), timeEntries(ticketId)),
+                ticketId, scope.customerId());
         return found.stream().findFirst();
     }
 
@@ -70,13 +76,14 @@ public class TicketQueries {
                 ticketId);
     }
 
-    private List<Comment> comments(UUID ticketId) {
+    /** Internal comments only for the MSP's people (R-A3). */
+    private List<Comment> comments(UUID ticketId, Scope scope) {
         return jdbc.query("""
                         SELECT comment_id, visibility, text, author, added_at FROM ticket_comment_view
-                        WHERE ticket_id = ? ORDER BY added_at, comment_id""",
+                        WHERE ticket_id = ? AND (? OR visibility <> 'INTERNAL') ORDER BY added_at, comment_id""",
                 (rs, n) -> new Comment(rs.getObject("comment_id", UUID.class), rs.getString("visibility"),
                         rs.getString("text"), rs.getString("author"), instant(rs, "added_at")),
-                ticketId);
+                ticketId, scope.internal());
     }
 
     private List<TimeEntry> timeEntries(UUID ticketId) {

@@ -96,13 +96,18 @@ public final class TicketCommands {
         }
     }
 
+    /** @param customerScope for a customer's person, their customer: another customer's ticket is not found (R-A3) */
     public record AddComment(@TargetAggregateIdentifier UUID ticketId, UUID commentId, Visibility visibility, String text,
-                             String actor, Instant at) {
+                             String actor, Instant at, UUID customerScope) {
         public AddComment {
             Objects.requireNonNull(commentId, "commentId is required");
             Objects.requireNonNull(visibility, "visibility is required");
             Objects.requireNonNull(text, "text is required");
             requireActor(actor, at);
+        }
+
+        public AddComment(UUID ticketId, UUID commentId, Visibility visibility, String text, String actor, Instant at) {
+            this(ticketId, commentId, visibility, text, actor, at, null);
         }
     }
 
@@ -115,22 +120,33 @@ public final class TicketCommands {
         }
     }
 
+    /** @param ownEntryOnly the actor may change only an entry of their own (a TECHNICIAN, R-A2) */
     public record CorrectTimeEntry(@TargetAggregateIdentifier UUID ticketId, UUID entryId, TimeEntryDetails entry,
-                                   String reason, String actor, Instant at) {
+                                   String reason, String actor, Instant at, boolean ownEntryOnly) {
         public CorrectTimeEntry {
             Objects.requireNonNull(entryId, "entryId is required");
             Objects.requireNonNull(entry, "entry is required");
             Objects.requireNonNull(reason, "reason is required");
             requireActor(actor, at);
         }
+
+        public CorrectTimeEntry(UUID ticketId, UUID entryId, TimeEntryDetails entry, String reason, String actor,
+                                Instant at) {
+            this(ticketId, entryId, entry, reason, actor, at, false);
+        }
     }
 
+    /** @param ownEntryOnly the actor may void only an entry of their own (a TECHNICIAN, R-A2) */
     public record VoidTimeEntry(@TargetAggregateIdentifier UUID ticketId, UUID entryId, String reason,
-                                String actor, Instant at) {
+                                String actor, Instant at, boolean ownEntryOnly) {
         public VoidTimeEntry {
             Objects.requireNonNull(entryId, "entryId is required");
             Objects.requireNonNull(reason, "reason is required");
             requireActor(actor, at);
+        }
+
+        public VoidTimeEntry(UUID ticketId, UUID entryId, String reason, String actor, Instant at) {
+            this(ticketId, entryId, reason, actor, at, false);
         }
     }
 

@@ -1,6 +1,7 @@
 package de.ticketwerk.ticket.domain;
 
 import de.ticketwerk.rules.CustomerNotRegistered;
+import de.ticketwerk.rules.Forbidden;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.Priority;
@@ -42,6 +43,7 @@ import de.ticketwerk.ticket.api.TimeEntryDetails;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,6 +66,8 @@ public class Ticket {
     private int escalationLevel;
     private Set<UUID> commentIds = new HashSet<>();
     private Map<UUID, Boolean> timeEntryIsVoided = new HashMap<>();
+    /** Whose work each entry records; empty for entries known only from a snapshot taken before it was kept. */
+    private Map<UUID, String> technicianOfEntry = new HashMap<>();
 
     protected Ticket() {
     }
@@ -143,6 +147,9 @@ public class Ticket {
 
     @CommandHandler
     public void handle(AddComment cmd) {
+        if (cmd.customerScope() != null && !cmd.customerScope().equals(customerId)) {
+            throw new AggregateNotFoundException(ticketId.toString(), "no ticket " + ticketId + " of this customer");
+        }
         if (status == TicketStatus.CLOSED) {
             throw new StateConflict("R-T4", "a CLOSED ticket is final and takes no more comments");
         }
@@ -168,6 +175,7 @@ public class Ticket {
     public void handle(CorrectTimeEntry cmd) {
         requireOpenForTime();
         requireActiveEntry(cmd.entryId());
+        requireOwnEntry(cmd.entryId(), cmd.ownEntryOnly(), cmd.actor());
         requireStartNotInFuture(cmd.entry(), cmd.at());
         TimeEntryDetails entry = cmd.entry();
         apply(new TimeEntryCorrected(ticketId, cmd.entryId(), customerId, kind, serviceItem, priority, entry,
@@ -178,7 +186,16 @@ public class Ticket {
     public void handle(VoidTimeEntry cmd) {
         requireOpenForTime();
         requireActiveEntry(cmd.entryId());
+        requireOwnEntry(cmd.entryId(), cmd.ownEntryOnly(), cmd.actor());
         apply(new TimeEntryVoided(ticketId, cmd.entryId(), customerId, cmd.reason(), cmd.actor(), cmd.at()));
+    }
+
+    /** R-A2: a TECHNICIAN corrects or voids only their own entries, a DISPATCHER any. */
+    private void requireOwnEntry(UUID entryId, boolean ownEntryOnly, String actor) {
+        if (ownEntryOnly && !actor.equals(technicianOfEntry.get(entryId))) {
+            throw new Forbidden("R-A2", "entry " + entryId + " records the work of another technician; only a "
+                    + "DISPATCHER corrects or voids it");
+        }
     }
 
     private void requireOpenForTime() {
@@ -272,6 +289,12 @@ public class Ticket {
     @EventSourcingHandler
     void on(TimeLogged event) {
         timeEntryIsVoided.put(event.entryId(), false);
+        technicianOfEntry.put(event.entryId(), event.entry().technician());
+    }
+
+    @EventSourcingHandler
+    void on(TimeEntryCorrected event) {
+        technicianOfEntry.put(event.entryId(), event.entry().technician());
     }
 
     @EventSourcingHandler

@@ -1,0 +1,107 @@
+package de.ticketwerk.app.access;
+
+import de.ticketwerk.app.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * The API is an OAuth 2 resource server (R-A1): every request under {@code /api} needs a bearer token, and every
+ * controller method names its roles with {@code @PreAuthorize} ({@link Allowed}). No cookie authenticates a call of
+ * the API, so a cross-site form cannot change anything; CORS is closed unless origins are configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(AccessProperties.class)
+class AccessConfiguration implements WebMvcConfigurer {
+
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorArgumentResolver());
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http, AccessProperties properties) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenReader(properties)))
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Bearer tokens only: a browser never sends one on its own, so there is no cross-site request to forge.
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(AccessProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.corsOrigins().isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(properties.corsOrigins());
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match"));
+            cors.setExposedHeaders(List.of("ETag", "Location"));
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
+    }
+
+    static AuthenticationEntryPoint unauthenticated() {
+        BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            challenge.commence(request, response, exception);
+            Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "a valid bearer token is needed (Authorization: Bearer …)"), request.getRequestURI());
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        BearerTokenAccessDeniedHandler challenge = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            challenge.handle(request, response, exception);
+            Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                    "the token's roles do not allow this"), request.getRequestURI());
+        };
+    }
+}

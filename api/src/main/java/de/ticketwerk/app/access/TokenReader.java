@@ -1,0 +1,79 @@
+package de.ticketwerk.app.access;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the actor out of a validated token: the subject is the name, the roles and the customer come from the
+ * claims that {@link AccessProperties} names. Roles this application does not know are ignored; a customer role
+ * without a customer claim makes the token invalid, so that no customer person ever reads without a scope.
+ */
+final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final String rolesClaim;
+    private final String customerClaim;
+
+    TokenReader(AccessProperties properties) {
+        this.rolesClaim = properties.rolesClaim();
+        this.customerClaim = properties.customerClaim();
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        String name = jwt.getSubject();
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new InvalidBearerTokenException("the token names no subject");
+        }
+        Set<AccessRole> roles = roles(claim(jwt.getClaims(), rolesClaim));
+        UUID customer = customer(jwt.getClaimAsString(customerClaim));
+        if (roles.stream().anyMatch(AccessRole::ofCustomer) && customer == null) {
+            throw new InvalidBearerTokenException("a customer person's token must name the customer in "
+                    + customerClaim);
+        }
+        return new TokenAuthentication(jwt, new Actor(name, roles, customer));
+    }
+
+    private static Object claim(Map<String, Object> claims, String path) {
+        Object value = claims;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(part);
+        }
+        return value;
+    }
+
+    private static Set<AccessRole> roles(Object claim) {
+        Set<AccessRole> roles = EnumSet.noneOf(AccessRole.class);
+        Collection<?> names = claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? java.util.List.of(text.split(" ")) : java.util.List.of();
+        for (Object name : names) {
+            for (AccessRole role : AccessRole.values()) {
+                if (role.name().equals(String.valueOf(name))) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static UUID customer(String claim) {
+        if (claim == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(claim);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBearerTokenException("the token's " + "customer claim is no customer id");
+        }
+    }
+}
