@@ -45,7 +45,15 @@ final class Api {
     private InputStream in;
     private OutputStream out;
 
+    private final Tokens tokens;
+
+    /** Without tokens: only for what needs none (the health check). */
     Api(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    Api(String baseUrl, Tokens tokens) {
+        this.tokens = tokens;
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();
         this.port = uri.getPort() == -1 ? 80 : uri.getPort();
@@ -54,14 +62,14 @@ final class Api {
     }
 
     synchronized Response get(String path) throws IOException {
-        return send("GET", path, null, null);
+        return send("GET", path, null, "load-driver");
     }
 
     synchronized Response post(String path, String json) throws IOException {
         return send("POST", path, json, "load-driver");
     }
 
-    /** Any command, recorded as done by {@code actor}. */
+    /** Any command, with the token for {@code actor}. */
     synchronized Response send(String method, String path, String json, String actor) throws IOException {
         try {
             if (socket == null) {
@@ -70,8 +78,8 @@ final class Api {
             byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(basePath).append(path)
                     .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
-            if (actor != null) {
-                head.append("X-Actor: ").append(actor).append("\r\n");
+            if (tokens != null) {
+                head.append("Authorization: Bearer ").append(tokens.forActor(actor)).append("\r\n");
             }
             if (!method.equals("GET")) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length)

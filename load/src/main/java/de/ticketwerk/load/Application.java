@@ -35,6 +35,16 @@ final class Application {
         return "http://localhost:" + port;
     }
 
+    /** A token of the integration client registered at start ({@link Tokens#CLIENT_ID}). */
+    Tokens clientTokens() {
+        return Tokens.clientCredentials(url(), Tokens.CLIENT_ID, Tokens.CLIENT_SECRET);
+    }
+
+    /** A token per actor, signed with the key the application stored on its first start. */
+    Tokens actorTokens() throws IOException {
+        return Tokens.signedWithStoredKey(Database.embedded(dataDir));
+    }
+
     Path dataDir() {
         return dataDir;
     }
@@ -65,6 +75,7 @@ final class Application {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString(), "--server.port=" + port,
                 "--ticketwerk.embedded-postgres.data-dir=" + dataDir));
+        command.addAll(Tokens.CLIENT_ARGUMENTS);
         command.addAll(arguments);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }

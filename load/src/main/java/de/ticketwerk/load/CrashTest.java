@@ -107,7 +107,7 @@ final class CrashTest {
         List<String> failed = new ArrayList<>();
         try {
             application.start(START_PATIENCE);
-            CrashWorkload workload = new CrashWorkload(application.url());
+            CrashWorkload workload = new CrashWorkload(application.url(), application.actorTokens());
             workload.setUp();
             Thread load = workload.start(settings.clients(), random.nextLong());
             for (int k = 1; k <= settings.kills(); k++) {
@@ -158,7 +158,7 @@ final class CrashTest {
 
     private static void caughtUpAfterRestart(Application application, CrashWorkload.Customer quota, long restarting,
                                              List<String> passed, List<String> failed) throws Exception {
-        Api api = new Api(application.url());
+        Api api = new Api(application.url(), application.actorTokens());
         long giveUp = restarting + CATCH_UP_PATIENCE.toNanos();
         // killed right after the contract was concluded, its read model may only catch up after the restart
         while (System.nanoTime() < giveUp && !api.get("/api/v1/contracts/" + quota.contractId()).ok()) {
@@ -192,7 +192,7 @@ final class CrashTest {
         Database database = Database.embedded(application.dataDir());
         List<String> passed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        Api api = new Api(application.url());
+        Api api = new Api(application.url(), application.actorTokens());
         try (Connection connection = database.connect()) {
             if (!awaitQuiet(connection)) {
                 failed.add("the processors did not catch up with the event store within " + QUIET_PATIENCE);

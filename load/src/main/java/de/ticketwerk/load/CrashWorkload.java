@@ -39,13 +39,15 @@ final class CrashWorkload {
     }
 
     private final String baseUrl;
+    private final Tokens tokens;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
     private final List<Customer> customers = new CopyOnWriteArrayList<>();
     private final List<Ticket> tickets = new CopyOnWriteArrayList<>();
 
-    CrashWorkload(String baseUrl) {
+    CrashWorkload(String baseUrl, Tokens tokens) {
         this.baseUrl = baseUrl;
+        this.tokens = tokens;
     }
 
     List<Sent> sent() {
@@ -62,7 +64,7 @@ final class CrashWorkload {
 
     /** Contracts from the first of the month 26 months ago; three tickets in progress per customer. */
     void setUp() throws IOException {
-        Api api = new Api(baseUrl);
+        Api api = new Api(baseUrl, tokens);
         LocalDate start = LocalDate.now(BERLIN).withDayOfMonth(1).minusMonths(26);
         customers.add(customer(api, "QUOTA", start, """
                 "quota": {"allotmentMinutes": 600, "period": "MONTH", "expiry": "CARRY_OVER_UNTIL_MARCH",
@@ -88,7 +90,7 @@ final class CrashWorkload {
      * answer. Recorded as sent; the quota is checked with the others.
      */
     Customer concludeLongAgo(String actor) throws IOException {
-        Api api = new Api(baseUrl);
+        Api api = new Api(baseUrl, tokens);
         LocalDate start = LocalDate.now(BERLIN).minusYears(10);
         UUID customer = registerCustomer(api, "Kanzlei Zehn Jahre");
         Api.Response answer = api.send("POST", "/api/v1/contracts", """
@@ -120,7 +122,7 @@ final class CrashWorkload {
     }
 
     private void drive(int client, Random random) {
-        Api api = new Api(baseUrl);
+        Api api = new Api(baseUrl, tokens);
         List<Entry> entries = new ArrayList<>();
         for (int n = 0; !stopped.get(); n++) {
             String actor = "crash-c" + client + "-" + n;

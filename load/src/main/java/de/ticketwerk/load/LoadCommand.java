@@ -17,7 +17,9 @@ public final class LoadCommand {
               drive [--url=http://localhost:8080] [--clients=16] [--customers-per-client=10] [--seconds=60]
                     [--warmup-seconds=10]
                     [--data-dir=./data | --jdbc-url=... --jdbc-user=... --jdbc-password=...] [--raw=true]
-                  load a running application, then measure raw single-row inserts on its PostgreSQL
+                    [--client-id=load --client-secret=...]
+                  load a running application as an integration client (client credentials at its token
+                  endpoint; the application must know the client, see BENCHMARKS.md), then measure raw single-row inserts on its PostgreSQL
               crash [--jar=api/target/ticketwerk.jar] [--work-dir=target/crash-<time>] [--clients=8]
                     [--kills=4] [--min-load-seconds=5] [--max-load-seconds=15]
                   kill -9 the application (and its PostgreSQL) under load, during start-up and during a catch-up,
@@ -42,7 +44,8 @@ public final class LoadCommand {
 
     private static boolean drive(String[] args) throws Exception {
         Options options = new Options(args, 1, Set.of("url", "clients", "customers-per-client", "seconds",
-                "warmup-seconds", "data-dir", "jdbc-url", "jdbc-user", "jdbc-password", "raw"));
+                "warmup-seconds", "data-dir", "jdbc-url", "jdbc-user", "jdbc-password", "raw", "client-id",
+                "client-secret"));
         String url = options.text("url", "http://localhost:8080");
         int clients = options.number("clients", 16);
         int customersPerClient = options.number("customers-per-client", 10);
@@ -54,7 +57,8 @@ public final class LoadCommand {
                 options.text("jdbc-password", ""))
                 : Database.embedded(Path.of(options.text("data-dir", "./data")));
 
-        LoadDriver driver = new LoadDriver(url);
+        LoadDriver driver = new LoadDriver(url, Tokens.clientCredentials(url, options.text("client-id",
+                Tokens.CLIENT_ID), options.text("client-secret", Tokens.CLIENT_SECRET)));
         System.out.printf("Setting up %d clients with %d customers each against %s%n", clients, customersPerClient,
                 url);
         var setUp = driver.setUp(clients, customersPerClient);

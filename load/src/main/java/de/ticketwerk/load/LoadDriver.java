@@ -58,14 +58,16 @@ final class LoadDriver {
     private static final Duration MAX_LAG = Duration.ofMinutes(2);
 
     private final String baseUrl;
+    private final Tokens tokens;
 
-    LoadDriver(String baseUrl) {
+    LoadDriver(String baseUrl, Tokens tokens) {
         this.baseUrl = baseUrl;
+        this.tokens = tokens;
     }
 
     /** The contracts start on the first of the month three months ago: the entries fall in their last 60 days. */
     List<Client> setUp(int clients, int customersPerClient) throws IOException {
-        Api api = new Api(baseUrl);
+        Api api = new Api(baseUrl, tokens);
         LocalDate contractStart = LocalDate.now(ZoneId.of("Europe/Berlin")).withDayOfMonth(1).minusMonths(3);
         List<Client> setUp = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -99,7 +101,7 @@ final class LoadDriver {
         for (int c = 0; c < clients.size(); c++) {
             Client client = clients.get(c);
             workers.add(started("load-client-" + c, () -> {
-                Api api = new Api(baseUrl);
+                Api api = new Api(baseUrl, tokens);
                 UUID ticket = null;
                 Customer ticketCustomer = null;
                 for (int i = 0; System.nanoTime() < deadline; i++) {
@@ -143,7 +145,7 @@ final class LoadDriver {
         if (probeLag) {
             // One probe: it follows one sample until its debit shows, then takes the most recently answered entry.
             observers.add(started("load-lag", () -> {
-                Api api = new Api(baseUrl);
+                Api api = new Api(baseUrl, tokens);
                 while (!clientsDone.get()) {
                     Sample sample = latest.getAndSet(null);
                     if (sample == null) {
@@ -155,7 +157,7 @@ final class LoadDriver {
             }));
         }
         observers.add(started("load-heap", () -> {
-            Api api = new Api(baseUrl);
+            Api api = new Api(baseUrl, tokens);
             while (!clientsDone.get()) {
                 try {
                     JsonNode heap = api.get("/actuator/metrics/jvm.memory.used?tag=area:heap").json();

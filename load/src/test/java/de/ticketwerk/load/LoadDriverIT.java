@@ -33,7 +33,7 @@ class LoadDriverIT {
     static void loadTheApplication() throws Exception {
         application = new Application(CrashTestIT.JAR, workDir.resolve("data"), workDir, CrashTest.SNAPSHOTS_OFTEN);
         application.start(Duration.ofMinutes(3));
-        driver = new LoadDriver(application.url());
+        driver = new LoadDriver(application.url(), application.clientTokens());
         clients = driver.setUp(2, 2);
         report = driver.run(clients, Duration.ofSeconds(3), true);
     }
@@ -64,7 +64,7 @@ class LoadDriverIT {
 
     @Test
     void theCrashChecksPassOnIntactDataAndFailOnLostOrTamperedData() throws Exception {
-        CrashWorkload workload = new CrashWorkload(application.url());
+        CrashWorkload workload = new CrashWorkload(application.url(), application.actorTokens());
         workload.setUp();
         Thread load = workload.start(3, 7);
         Thread.sleep(6_000);

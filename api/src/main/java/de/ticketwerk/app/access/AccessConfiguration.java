@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -66,6 +67,13 @@ class AccessConfiguration implements WebMvcConfigurer {
                 .cors(Customizer.withDefaults())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)));
         return http.build();
+    }
+
+    /** What the firewall refuses (a parameter name with a line break, an encoded slash …) is a bad request. */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> Problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST,
+                "Invalid request", "the request line, a header or a parameter is malformed"), request.getRequestURI());
     }
 
     @Bean

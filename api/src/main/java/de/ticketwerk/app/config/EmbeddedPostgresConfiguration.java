@@ -1,6 +1,7 @@
 package de.ticketwerk.app.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -24,8 +25,16 @@ class EmbeddedPostgresConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername(postgres.user());
+        dataSource.setPassword(postgres.password());
         dataSource.setPoolName("ticketwerk");
         return dataSource;
+    }
+
+    /** Flyway migrates as the owner and grants the application's role its rights (V10). */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer postgres) {
+        return flyway -> flyway.dataSource(postgres.jdbcUrl(), postgres.owner(), postgres.ownerPassword())
+                .placeholders(java.util.Map.of("appRole", postgres.user()));
     }
 
     static class NoExternalDatabase implements Condition {

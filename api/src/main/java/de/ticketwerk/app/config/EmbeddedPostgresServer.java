@@ -30,11 +30,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final EmbeddedDatabaseRoles.Credentials credentials;
 
-    private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres,
+                                   EmbeddedDatabaseRoles.Credentials credentials) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.credentials = credentials;
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean durable) {
@@ -47,21 +50,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path cluster = dir.resolve(CLUSTER_DIR);
             stopOrphanedPostmaster(cluster);
             String onOff = durable ? "on" : "off";
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            Optional<EmbeddedDatabaseRoles.Credentials> stored = EmbeddedDatabaseRoles.stored(dir);
+            boolean protectedBefore = stored.isPresent();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // its start-up check connects as the superuser
+            stored.ifPresent(credentials -> builder.setConnectConfig("password", credentials.superuser()));
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(cluster.toFile())
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setDataDirectoryCustomizer(directory -> {
+                        if (protectedBefore) {
+                            EmbeddedDatabaseRoles.requirePasswords(directory.toPath());
+                        }
+                    })
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Stopped by close(), after the event processors and the connection pool: a shutdown hook of its
                     // own would stop it while they still write.
                     .setRegisterShutdownHook(false)
                     .start();
+            EmbeddedDatabaseRoles.Credentials credentials;
+            try {
+                credentials = EmbeddedDatabaseRoles.protect(jdbcUrl(postgres.getPort()), dir, cluster);
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             log.info("Embedded PostgreSQL on port {} with data directory {} (durable: {})",
                     postgres.getPort(), dir, durable);
-            return new EmbeddedPostgresServer(channel, lock, postgres);
+            return new EmbeddedPostgresServer(channel, lock, postgres, credentials);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
@@ -72,11 +94,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return jdbcUrl(postgres.getPort());
     }
 
+    private static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    /** The application's role: no superuser, owns nothing. */
     public String user() {
-        return "postgres";
+        return EmbeddedDatabaseRoles.APP;
+    }
+
+    public String password() {
+        return credentials.app();
+    }
+
+    /** The superuser's password: for tests that make databases of their own. */
+    String superuserPassword() {
+        return credentials.superuser();
+    }
+
+    /** The role Flyway migrates as: it owns the tables. */
+    public String owner() {
+        return EmbeddedDatabaseRoles.OWNER;
+    }
+
+    public String ownerPassword() {
+        return credentials.owner();
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -54,6 +55,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Forbidden.class)
     ResponseEntity<Object> forbiddenHere(Forbidden e, WebRequest request) {
         return respond(e, rule(HttpStatus.FORBIDDEN, "Forbidden", e), request);
+    }
+
+    /** The firewall's refusal when the body is read as form parameters (a name with a line break …). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        return respond(e, problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "the request line, a header or a parameter is malformed"), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -26,13 +26,14 @@ class ExternalDatabaseTest {
     @Test
     void aConfiguredDatasourceIsUsedInsteadOfTheEmbeddedServer() throws Exception {
         try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(serverDir, 0, false)) {
-            new JdbcTemplate(new DriverManagerDataSource(external.jdbcUrl(), external.user(), ""))
+            new JdbcTemplate(new DriverManagerDataSource(external.jdbcUrl(), "postgres", external.superuserPassword()))
                     .execute("CREATE DATABASE ticketwerk_external");
             String url = external.jdbcUrl().replace("/postgres", "/ticketwerk_external");
 
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TicketwerkApplication.class)
                     .run("--server.port=0", "--spring.datasource.url=" + url,
-                            "--spring.datasource.username=" + external.user(),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=" + external.superuserPassword(),
                             "--ticketwerk.embedded-postgres.data-dir=" + unusedDataDir)) {
                 assertThat(app.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
                 Http http = Http.of(app);
@@ -43,7 +44,8 @@ class ExternalDatabaseTest {
                 assertThat(opened.status()).isEqualTo(201);
             }
 
-            JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(url, external.user(), ""));
+            JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(url, "postgres",
+                    external.superuserPassword()));
             assertThat(direct.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(2);
             assertThat(unusedDataDir).isEmptyDirectory();
         }
