@@ -138,6 +138,7 @@ class CustomerScopeTest extends ApiTest {
         UUID miaEntry = UUID.fromString(mias.json().get("entryId").asString());
         Http jonas = new Http(port(), actor -> tokens.token("jonas", List.of("TECHNICIAN"), null));
         Http dispatcher = new Http(port(), actor -> tokens.token("dora", List.of("DISPATCHER"), null));
+        awaitCaughtUpEverywhere();
         long before = eventCount();
 
         Http.Response others = jonas.send("DELETE", "/api/v1/tickets/" + ticket + "/time-entries/" + miaEntry,

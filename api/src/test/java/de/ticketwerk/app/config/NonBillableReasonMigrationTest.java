@@ -2,7 +2,11 @@ package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.support.ApiTest;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NonBillableReasonMigrationTest extends ApiTest {
 
     private static final String SCHEMA = "before_v8";
+
+    @Autowired
+    private EmbeddedPostgresServer postgres;
+
+    /** A schema of its own needs the right to create one: the superuser's, which the application has not. */
+    private JdbcTemplate admin;
+
+    @BeforeEach
+    void asSuperuser() {
+        admin = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), "postgres",
+                postgres.superuserPassword()));
+    }
 
     @Test
     void rowsPricedBeforeTheFieldGetTheReasonTheirPricingQuotes() {
@@ -26,7 +42,7 @@ class NonBillableReasonMigrationTest extends ApiTest {
 
         flyway("8").migrate();
 
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT settlement, action, non_billable_reason FROM "
+        List<Map<String, Object>> rows = admin.queryForList("SELECT settlement, action, non_billable_reason FROM "
                 + SCHEMA + ".time_entry_pricing_view ORDER BY sequence_number");
         assertThat(rows).extracting(row -> row.get("non_billable_reason"))
                 .containsExactly("warranty: fault of our own installation", null, null);
@@ -34,12 +50,12 @@ class NonBillableReasonMigrationTest extends ApiTest {
     }
 
     private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(jdbc.getDataSource()).schemas(SCHEMA).locations("classpath:db/migration")
+        return Flyway.configure().dataSource(admin.getDataSource()).schemas(SCHEMA).locations("classpath:db/migration")
                 .target(target).cleanDisabled(false).load();
     }
 
     private void insert(String settlement, String action, String reasons) {
-        jdbc.update("""
+        admin.update("""
                 INSERT INTO %s.time_entry_pricing_view (priced_by, sequence_number, entry_id, ticket_id, customer_id,
                     contract_id, work_date, source_sequence, action, settlement, net_amount, quota_minutes,
                     without_contract, reason, pricing, recorded_by, recorded_at)

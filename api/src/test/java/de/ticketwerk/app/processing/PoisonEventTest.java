@@ -70,7 +70,7 @@ class PoisonEventTest {
         UUID poisoned;
         try (ConfigurableApplicationContext first = start()) {
             Http http = http(first);
-            first.getBean(JdbcTemplate.class).execute(POISON);
+            ApiTest.ownerJdbc(first).execute(POISON);
             poisoned = ApiTest.registerCustomer(http, "Giftig GmbH", "NW");
             assertThat(http.put("/api/v1/customers/" + poisoned, """
                     {"name": "Giftig AG", "federalState": "BY"}""").status()).isEqualTo(200);
@@ -105,7 +105,7 @@ class PoisonEventTest {
             assertThat(stillPoisoned.get("retriedSequences").asLong()).isZero();
             assertThat(stillPoisoned.get("remainingLetters").asLong()).isEqualTo(2);
 
-            second.getBean(JdbcTemplate.class).execute("DROP TRIGGER refuse_poison ON customer_view");
+            ApiTest.ownerJdbc(second).execute("DROP TRIGGER refuse_poison ON customer_view");
             JsonNode retried = http.post("/api/v1/projections/customers/dead-letters/retry", null).json();
             assertThat(retried.get("retriedSequences").asLong()).isEqualTo(1);
             assertThat(retried.get("remainingLetters").asLong()).isZero();
@@ -113,7 +113,7 @@ class PoisonEventTest {
             assertThat(customer.get("details").get("name").asString()).as("applied in order").isEqualTo("Giftig AG");
             assertThat(processor(http, "customers").get("status").asString()).isEqualTo("UP");
 
-            UUID stored = storedByAnOlderBuild(second.getBean(JdbcTemplate.class));
+            UUID stored = storedByAnOlderBuild(ApiTest.ownerJdbc(second));
             ApiTest.awaitGet(http, "/api/v1/projections/customers/dead-letters", l -> l.get("letters").asLong() == 1);
             assertThat(http.delete("/api/v1/projections/customers/dead-letters/" + UUID.randomUUID(), null).status())
                     .isEqualTo(404);
@@ -134,7 +134,7 @@ class PoisonEventTest {
     void aFailingProcessIsRetriedUntilItGoesThroughAndTheHealthNamesTheEvent() {
         try (ConfigurableApplicationContext context = start()) {
             Http http = http(context);
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            JdbcTemplate jdbc = ApiTest.ownerJdbc(context);
             UUID customer = ApiTest.registerCustomer(http, "Kanzlei Prozess", "NW");
             UUID ticket = UUID.fromString(http.post("/api/v1/tickets", """
                     {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "HOTLINE",

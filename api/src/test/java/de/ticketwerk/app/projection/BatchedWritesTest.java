@@ -30,7 +30,7 @@ class BatchedWritesTest extends ApiTest {
 
     @BeforeEach
     void scratchTable() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS batched_writes_probe (position INT PRIMARY KEY, text TEXT)");
+        owner().execute("CREATE TABLE IF NOT EXISTS batched_writes_probe (position INT PRIMARY KEY, text TEXT)");
         jdbc.execute("DELETE FROM batched_writes_probe");
         writes = new BatchedWrites(jdbc);
     }

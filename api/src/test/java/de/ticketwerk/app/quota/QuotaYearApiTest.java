@@ -156,7 +156,8 @@ class QuotaYearApiTest extends ApiTest {
 
         HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + port() + "/api/v1/contracts/" + contract + "/statements/annual/2026"))
-                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Accept", "text/csv").header("Authorization", "Bearer " + http.tokenOf(Http.ACTOR)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         byte[] body = csv.body();

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.support;
 
+import de.ticketwerk.app.config.EmbeddedPostgresServer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -78,6 +80,17 @@ public abstract class ApiTest {
     private long lastGlobalIndex() {
         Long index = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         return index == null ? 0 : index;
+    }
+
+    /** As the owner of the tables, for tests that change the schema itself (a probe table, a trigger). */
+    protected JdbcTemplate owner() {
+        return ownerJdbc(context);
+    }
+
+    public static JdbcTemplate ownerJdbc(org.springframework.context.ApplicationContext context) {
+        EmbeddedPostgresServer postgres = context.getBean(EmbeddedPostgresServer.class);
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.owner(),
+                postgres.ownerPassword()));
     }
 
     protected int port() {

@@ -53,7 +53,9 @@ class BadInputApiTest extends ApiTest {
                 arguments("unknown field", "POST", "/api/v1/tickets", OPEN.formatted(", \"colour\": \"red\""), 400,
                         "colour is not a known field"),
                 arguments("missing fields", "POST", "/api/v1/tickets", "{\"channel\": \"PHONE\"}", 400,
-                        "customerId must not be null"),
+                        "kind must not be null"),
+                arguments("no customer from staff", "POST", "/api/v1/tickets", OPEN.formatted("")
+                        .replaceFirst("\"customerId\": \"[^\"]+\", ", ""), 400, "customerId must not be null"),
                 arguments("blank title", "POST", "/api/v1/tickets",
                         OPEN.replace("\"Printer down\"", "\" \"").formatted(""), 400, "title must not be blank"),
                 arguments("unknown enum value", "POST", "/api/v1/tickets",
