@@ -21,9 +21,4 @@ public record Scope(UUID customerId, boolean internal) {
     public boolean all() {
         return customerId == null;
     }
-
-    /** Whether a row of this customer is visible. */
-    public boolean sees(UUID customer) {
-        return customerId == null || customerId.equals(customer);
-    }
 }

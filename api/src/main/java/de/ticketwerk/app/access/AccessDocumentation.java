@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The OpenAPI document shows the bearer scheme and, for every operation, the roles that may call it (R-A2). */
@@ -46,11 +45,6 @@ class AccessDocumentation {
     }
 
     static List<String> roles(String expression) {
-        Matcher matcher = ROLE.matcher(expression);
-        List<String> roles = new java.util.ArrayList<>();
-        while (matcher.find()) {
-            roles.add(matcher.group(1));
-        }
-        return List.copyOf(roles);
+        return ROLE.matcher(expression).results().map(role -> role.group(1)).toList();
     }
 }

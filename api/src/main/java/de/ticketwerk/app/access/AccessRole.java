@@ -1,5 +1,6 @@
 package de.ticketwerk.app.access;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,6 +14,15 @@ public enum AccessRole {
 
     public static final Set<AccessRole> CUSTOMER_PEOPLE = EnumSet.of(CUSTOMER_USER, CUSTOMER_ADMIN);
     public static final Set<AccessRole> INTEGRATIONS_ONLY = EnumSet.of(INTAKE, METRICS);
+
+    /** The roles among these names; a name this application does not know is ignored. */
+    public static Set<AccessRole> named(Iterable<?> names) {
+        Set<AccessRole> roles = EnumSet.noneOf(AccessRole.class);
+        for (Object name : names) {
+            Arrays.stream(values()).filter(role -> role.name().equals(String.valueOf(name))).forEach(roles::add);
+        }
+        return roles;
+    }
 
     public String authority() {
         return "ROLE_" + name();

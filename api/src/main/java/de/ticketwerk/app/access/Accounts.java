@@ -8,8 +8,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,8 +83,6 @@ public class Accounts implements UserDetailsService {
     }
 
     static Set<AccessRole> roles(String names) {
-        Set<AccessRole> roles = EnumSet.noneOf(AccessRole.class);
-        Arrays.stream(names.split(" ")).filter(name -> !name.isBlank()).map(AccessRole::valueOf).forEach(roles::add);
-        return roles;
+        return AccessRole.named(List.of(names.split(" ")));
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,17 +53,8 @@ final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     private static Set<AccessRole> roles(Object claim) {
-        Set<AccessRole> roles = EnumSet.noneOf(AccessRole.class);
-        Collection<?> names = claim instanceof Collection<?> list ? list
-                : claim instanceof String text ? java.util.List.of(text.split(" ")) : java.util.List.of();
-        for (Object name : names) {
-            for (AccessRole role : AccessRole.values()) {
-                if (role.name().equals(String.valueOf(name))) {
-                    roles.add(role);
-                }
-            }
-        }
-        return roles;
+        return AccessRole.named(claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? List.of(text.split(" ")) : List.of());
     }
 
     private static UUID customer(String claim) {
@@ -73,7 +64,7 @@ final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
         try {
             return UUID.fromString(claim);
         } catch (IllegalArgumentException e) {
-            throw new InvalidBearerTokenException("the token's " + "customer claim is no customer id");
+            throw new InvalidBearerTokenException("the token's customer claim is no customer id");
         }
     }
 }

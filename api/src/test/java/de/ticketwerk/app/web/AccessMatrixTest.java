@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ class AccessMatrixTest extends OperationExamples {
     }
 
     private static Set<String> plus(Set<String> roles, String... more) {
-        Set<String> all = new java.util.HashSet<>(roles);
+        Set<String> all = new HashSet<>(roles);
         all.addAll(List.of(more));
         return Set.copyOf(all);
     }
