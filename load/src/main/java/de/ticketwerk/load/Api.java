@@ -71,6 +71,12 @@ final class Api {
 
     /** Any command, with the token for {@code actor}. */
     synchronized Response send(String method, String path, String json, String actor) throws IOException {
+        return send(method, path, json, actor, null);
+    }
+
+    /** With an Idempotency-Key unless it is null. */
+    synchronized Response send(String method, String path, String json, String actor, String idempotencyKey)
+            throws IOException {
         try {
             if (socket == null) {
                 connect();
@@ -80,6 +86,9 @@ final class Api {
                     .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
             if (tokens != null) {
                 head.append("Authorization: Bearer ").append(tokens.forActor(actor)).append("\r\n");
+            }
+            if (idempotencyKey != null) {
+                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
             }
             if (!method.equals("GET")) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length)

@@ -1,6 +1,7 @@
 package de.ticketwerk.load;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CrashWorkload {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Longer than a restart after kill -9 takes. */
+    private static final Duration RETRY_PATIENCE = Duration.ofMinutes(3);
+    private static final String IN_FLIGHT = "Idempotency-Key is still being handled";
 
     record Customer(UUID customerId, UUID contractId, String type, LocalDate start) {
     }
@@ -31,8 +35,11 @@ final class CrashWorkload {
     record Ticket(UUID ticketId, Customer customer) {
     }
 
-    /** One request and its answer: status 0 if none came. {@code id} is what a 2xx answer named. */
-    record Sent(String command, String actor, int status, UUID id) {
+    /**
+     * One request and its answer: status 0 if none came within the retry patience. {@code id} is what a 2xx answer
+     * named; {@code attempts} how often it was sent, always with the same Idempotency-Key.
+     */
+    record Sent(String command, String actor, int status, UUID id, int attempts) {
     }
 
     private record Entry(UUID ticketId, UUID entryId) {
@@ -98,7 +105,7 @@ final class CrashWorkload {
                  "period": "MONTH", "expiry": "CARRY_OVER_UNTIL_MARCH", "settlement": "QUARTERLY"}}"""
                 .formatted(customer, start), actor);
         UUID contract = UUID.fromString(ok(answer).json().get("contractId").asString());
-        sent.add(new Sent("ConcludeContract", actor, answer.status(), contract));
+        sent.add(new Sent("ConcludeContract", actor, answer.status(), contract, 1));
         Customer concluded = new Customer(customer, contract, "QUOTA", start);
         customers.add(concluded);
         return concluded;
@@ -189,16 +196,32 @@ final class CrashWorkload {
                 reason == null ? "" : ", \"reason\": \"" + reason + "\"");
     }
 
+    /**
+     * Sends the request until it is answered, as a client that cannot tell whether an unanswered request was
+     * stored: again with the same Idempotency-Key (the actor, unique per request) after no answer, or while the
+     * first attempt is still in flight.
+     */
     private Sent send(Api api, String command, String method, String path, String json, String actor,
                       String idField) {
-        Sent result;
-        try {
-            Api.Response answer = api.send(method, path, json, actor);
-            UUID id = answer.ok() && idField != null ? UUID.fromString(answer.json().get(idField).asString()) : null;
-            result = new Sent(command, actor, answer.status(), id);
-        } catch (IOException noAnswer) {
-            result = new Sent(command, actor, 0, null);
-            LoadDriver.pause(50);
+        long giveUpAt = System.nanoTime() + RETRY_PATIENCE.toNanos();
+        Sent result = null;
+        for (int attempt = 1; result == null; attempt++) {
+            try {
+                Api.Response answer = api.send(method, path, json, actor, actor);
+                if (answer.status() == 409 && answer.body().contains(IN_FLIGHT) && System.nanoTime() < giveUpAt) {
+                    LoadDriver.pause(50);
+                    continue;
+                }
+                UUID id = answer.ok() && idField != null ? UUID.fromString(answer.json().get(idField).asString())
+                        : null;
+                result = new Sent(command, actor, answer.status(), id, attempt);
+            } catch (IOException noAnswer) {
+                if (System.nanoTime() >= giveUpAt) {
+                    result = new Sent(command, actor, 0, null, attempt);
+                } else {
+                    LoadDriver.pause(50);
+                }
+            }
         }
         sent.add(result);
         return result;

@@ -25,6 +25,7 @@ class CrashTestIT {
         CrashTest.Verdict verdict = new CrashTest(new CrashTest.Settings(JAR, workDir, 3, 4, Duration.ofSeconds(3),
                 Duration.ofSeconds(5)), line -> log.append(line).append('\n')).run();
 
+        System.out.println(log + verdict.text());
         assertThat(verdict.ok()).as(log + verdict.text()).isTrue();
         assertThat(verdict.passed()).hasSize(8);
         assertThat(log.toString()).contains("kill -9 #1: JVM,", "kill -9 #2: JVM_AND_POSTGRES",

@@ -74,7 +74,7 @@ class LoadDriverIT {
         assertThat(intact.ok()).as(intact.text()).isTrue();
 
         List<CrashWorkload.Sent> withALostOne = new ArrayList<>(workload.sent());
-        withALostOne.add(new CrashWorkload.Sent("LogTime", "crash-lost", 201, UUID.randomUUID()));
+        withALostOne.add(new CrashWorkload.Sent("LogTime", "crash-lost", 201, UUID.randomUUID(), 1));
         CrashWorkload.Sent refused = workload.sent().stream().filter(s -> s.status() == 409).findFirst()
                 .orElseThrow();
         try (Connection connection = Database.embedded(application.dataDir()).connect();

@@ -1,6 +1,6 @@
 package de.ticketwerk.app.config;
 
-import de.ticketwerk.app.tuning.RecentAggregatesCache;
+import de.ticketwerk.app.tuning.AggregateCaches;
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.domain.Customer;
@@ -114,20 +114,25 @@ class AggregateConfiguration {
                                 @Value("${ticketwerk.snapshots.customer-after-events}") int customerThreshold,
                                 @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold,
                                 @Value("${ticketwerk.snapshots.quota-after-events}") int quotaThreshold,
-                                @Value("${ticketwerk.aggregate-cache.capacity}") int cached) {
+                                AggregateCaches caches) {
         return configurer -> {
-            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold, cached));
-            configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold, cached));
-            configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold, cached));
-            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold, cached));
+            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold, caches));
+            configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold, caches));
+            configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold, caches));
+            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold, caches));
         };
     }
 
+    @Bean
+    AggregateCaches aggregateCaches(@Value("${ticketwerk.aggregate-cache.capacity}") int capacity) {
+        return new AggregateCaches(capacity);
+    }
+
     private static <A> AggregateConfigurer<A> snapshotted(Class<A> type, AggregateFactory<A> factory, int threshold,
-                                                          int cached) {
+                                                          AggregateCaches caches) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureAggregateFactory(c -> factory)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
-                .configureCache(c -> new RecentAggregatesCache(cached));
+                .configureCache(c -> caches.newCache());
     }
 }

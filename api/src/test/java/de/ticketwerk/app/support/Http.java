@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,9 +19,15 @@ import java.util.function.Function;
 /** Real HTTP against the running application. */
 public final class Http {
 
-    public record Response(int status, String contentType, String location, String text) {
+    public record Response(int status, String contentType, String location, String text,
+                           Map<String, List<String>> headers) {
         public JsonNode json() {
             return MAPPER.readTree(text);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
@@ -71,19 +78,22 @@ public final class Http {
     }
 
     public Response send(String method, String path, String json, String actor) {
-        return send(method, path, json, actor, null);
+        return send(method, path, json, actor, Map.of());
     }
 
     public Response send(String method, String path, String json, String actor, String accept) {
+        return send(method, path, json, actor, accept == null ? Map.of() : Map.of("Accept", accept));
+    }
+
+    /** With the request headers given, such as Idempotency-Key or If-Match. */
+    public Response send(String method, String path, String json, String actor, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
+        headers.forEach(request::header);
         if (actor != null) {
             request.header("Authorization", "Bearer " + tokenOf(actor));
         }
@@ -92,7 +102,7 @@ public final class Http {
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
