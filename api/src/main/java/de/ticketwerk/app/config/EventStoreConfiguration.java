@@ -14,7 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -34,6 +34,8 @@ import javax.sql.DataSource;
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
@@ -81,9 +83,13 @@ class EventStoreConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * PostgreSQL's unique violation, wherever it is in the cause chain: an append that another writer beat to the
+     * aggregate's next sequence number is a conflict (409, or tried again), not an error of the event store.
+     */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean
@@ -97,6 +103,7 @@ class EventStoreConfiguration {
                 .eventSerializer(serializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .upcasterChain(new FieldsAddedLater())
+                .snapshotFilter(StoredNames::isCurrentSnapshot)
                 .schema(EVENT_SCHEMA)
                 .dataType(String.class)
                 .build();

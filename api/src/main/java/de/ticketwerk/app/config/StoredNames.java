@@ -9,12 +9,15 @@ import de.ticketwerk.quota.api.QuotaEvents;
 import de.ticketwerk.quota.domain.Quota;
 import de.ticketwerk.ticket.api.TicketEvents;
 import de.ticketwerk.ticket.domain.Ticket;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The names under which events and snapshots are stored, a contract with every store ever written: a Java class may
@@ -26,9 +29,16 @@ import java.util.Optional;
 final class StoredNames {
 
     static final String REVISION = "1";
+    /**
+     * A snapshot holds the aggregate's fields as they were when it was taken. Revision 2 added the revisions (ETag)
+     * and whose time entry is whose: a snapshot of another revision is not used, the aggregate is replayed from its
+     * events instead and snapshotted again.
+     */
+    static final String SNAPSHOT_REVISION = "2";
 
     private static final Map<Class<?>, String> NAMES = new HashMap<>();
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
+    private static final Set<Class<?>> SNAPSHOTS = new HashSet<>();
 
     static {
         name("ticket.TicketOpened", TicketEvents.TicketOpened.class);
@@ -71,10 +81,10 @@ final class StoredNames {
         name("quota.QuotaResizingRecommended", QuotaEvents.QuotaResizingRecommended.class);
         name("quota.QuotaExhausted", QuotaEvents.QuotaExhausted.class);
 
-        name("ticket.TicketSnapshot", Ticket.class);
-        name("customer.CustomerSnapshot", Customer.class);
-        name("contract.ContractSnapshot", Contract.class);
-        name("quota.QuotaSnapshot", Quota.class);
+        snapshot("ticket.TicketSnapshot", Ticket.class);
+        snapshot("customer.CustomerSnapshot", Customer.class);
+        snapshot("contract.ContractSnapshot", Contract.class);
+        snapshot("quota.QuotaSnapshot", Quota.class);
     }
 
     private StoredNames() {
@@ -86,8 +96,18 @@ final class StoredNames {
         }
     }
 
+    private static void snapshot(String name, Class<?> aggregate) {
+        name(name, aggregate);
+        SNAPSHOTS.add(aggregate);
+    }
+
     static Optional<SerializedType> typeOf(Class<?> type) {
-        return Optional.ofNullable(NAMES.get(type)).map(name -> new SimpleSerializedType(name, REVISION));
+        return Optional.ofNullable(NAMES.get(type)).map(name -> new SimpleSerializedType(name,
+                SNAPSHOTS.contains(type) ? SNAPSHOT_REVISION : REVISION));
+    }
+
+    static boolean isCurrentSnapshot(DomainEventData<?> snapshot) {
+        return SNAPSHOT_REVISION.equals(snapshot.getPayload().getType().getRevision());
     }
 
     /** The class of a stored name; absent for names of types outside this mapping (Axon's own, such as tokens). */

@@ -7,6 +7,7 @@ import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.IfMatch;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
@@ -81,8 +82,10 @@ class ContractController {
 
     @GetMapping("/{contractId}")
     @PreAuthorize(Allowed.CONTRACT_READERS)
-    ContractView get(@PathVariable UUID contractId, Actor actor) {
-        return contracts.find(contractId, actor.scope()).orElseThrow(() -> new NotFound("no contract " + contractId));
+    ResponseEntity<ContractView> get(@PathVariable UUID contractId, Actor actor) {
+        ContractView contract = contracts.find(contractId, actor.scope())
+                .orElseThrow(() -> new NotFound("no contract " + contractId));
+        return IfMatch.tagged(contract, contract.revision());
     }
 
     @GetMapping

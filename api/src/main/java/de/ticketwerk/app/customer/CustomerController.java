@@ -2,11 +2,13 @@ package de.ticketwerk.app.customer;
 
 import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.access.Actor;
+import de.ticketwerk.app.web.IfMatch;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.app.web.SingleLine;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
 import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.customer.CustomerQueries;
 import de.ticketwerk.projections.customer.CustomerView;
 import jakarta.validation.Valid;
@@ -72,8 +74,10 @@ class CustomerController {
 
     @GetMapping("/{customerId}")
     @PreAuthorize(Allowed.CUSTOMER_READERS)
-    CustomerView get(@PathVariable UUID customerId, Actor actor) {
-        return queries.find(customerId, actor.scope()).orElseThrow(() -> new NotFound("no customer " + customerId));
+    ResponseEntity<CustomerView> get(@PathVariable UUID customerId, Actor actor) {
+        Revised<CustomerView> customer = queries.revised(customerId, actor.scope())
+                .orElseThrow(() -> new NotFound("no customer " + customerId));
+        return IfMatch.tagged(customer.view(), customer.revision());
     }
 
     @GetMapping

@@ -13,9 +13,11 @@ import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.access.AccessRole;
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.IfMatch;
 import de.ticketwerk.app.web.MultiLine;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
@@ -117,8 +119,10 @@ class TicketController {
 
     @GetMapping("/{ticketId}")
     @PreAuthorize(Allowed.TICKET_READERS)
-    TicketDetail detail(@PathVariable UUID ticketId, Actor actor) {
-        return queries.detail(ticketId, actor.scope()).orElseThrow(() -> new NotFound("no ticket " + ticketId));
+    ResponseEntity<TicketDetail> detail(@PathVariable UUID ticketId, Actor actor) {
+        Revised<TicketDetail> ticket = queries.detail(ticketId, actor.scope())
+                .orElseThrow(() -> new NotFound("no ticket " + ticketId));
+        return IfMatch.tagged(ticket.view(), ticket.revision());
     }
 
     @PutMapping("/{ticketId}/classification")

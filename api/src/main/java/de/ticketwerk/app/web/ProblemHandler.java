@@ -2,6 +2,7 @@ package de.ticketwerk.app.web;
 
 import de.ticketwerk.rules.Forbidden;
 import de.ticketwerk.rules.RuleViolation;
+import de.ticketwerk.rules.StaleRevision;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.TimeEntryNotFound;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -40,7 +41,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every error is application/problem+json: 400 bad input, 404 unknown, 409 conflict with the current state,
- * 422 a business rule said no. Nothing a client sends leads to a 500 or a stack trace.
+ * 412 changed since the revision named in If-Match, 422 a business rule said no. Nothing a client sends leads to a
+ * 500 or a stack trace.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -83,6 +85,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({TimeEntryNotFound.class, NotFound.class})
     ResponseEntity<Object> notFound(RuntimeException e, WebRequest request) {
         return respond(e, problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()), request);
+    }
+
+    @ExceptionHandler(StaleRevision.class)
+    ResponseEntity<Object> staleRevision(StaleRevision e, WebRequest request) {
+        return respond(e, problem(HttpStatus.PRECONDITION_FAILED, "Changed meanwhile", e.getMessage()), request);
     }
 
     @ExceptionHandler(ConcurrencyException.class)

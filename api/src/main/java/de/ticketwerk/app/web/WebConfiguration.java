@@ -23,6 +23,12 @@ class WebConfiguration {
         return registration;
     }
 
+    /** If-Match of a request goes with its commands (Axon registers dispatch interceptors found as beans). */
+    @Bean
+    IfMatch ifMatch() {
+        return new IfMatch();
+    }
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemsFromTomcat() {
         return factory -> factory.addContextCustomizers(context -> {

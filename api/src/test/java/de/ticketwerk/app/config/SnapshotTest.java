@@ -2,7 +2,9 @@ package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
+import de.ticketwerk.app.tuning.AggregateCaches;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,9 @@ class SnapshotTest extends ApiTest {
 
     @Value("${ticketwerk.snapshots.ticket-after-events}")
     private int threshold;
+
+    @Autowired
+    private AggregateCaches caches;
 
     @Test
     void aLongTicketIsSnapshottedAsReadableJsonAndLoadsFromIt() {
@@ -47,5 +52,35 @@ class SnapshotTest extends ApiTest {
         ok(http.delete(path + "/time-entries/" + entry, "{\"reason\": \"after the snapshot\"}"));
         assertThat(http.delete(path + "/time-entries/" + entry, "{\"reason\": \"twice\"}").status())
                 .as("the snapshot remembers the entry, and the void after it").isEqualTo(409);
+    }
+
+    @Test
+    void aSnapshotOfAnEarlierRevisionIsNotUsedAndOneOfTodaysIs() {
+        UUID ticket = openTicket(registerCustomer(), "Old snapshot");
+        String path = "/api/v1/tickets/" + ticket;
+        ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
+        ok(http.post(path + "/start-work", null));
+        for (int i = 0; i < threshold; i++) {
+            assertThat(http.post(path + "/comments", "{\"visibility\": \"INTERNAL\", \"text\": \"note " + i + "\"}")
+                    .status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> !jdbc.queryForList(
+                "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", String.class,
+                ticket.toString()).isEmpty());
+        String resolvedInTheSnapshot = """
+                UPDATE snapshot_event_entry SET payload_revision = ?,
+                    payload = jsonb_set(payload::jsonb, '{status}', '"RESOLVED"')::text
+                WHERE aggregate_identifier = ?""";
+
+        owner().update(resolvedInTheSnapshot, "1", ticket.toString());
+        caches.forgetAll();
+        Http.Response fromTheEvents = http.post(path + "/close", null);
+        owner().update(resolvedInTheSnapshot, StoredNames.SNAPSHOT_REVISION, ticket.toString());
+        caches.forgetAll();
+        Http.Response fromTheSnapshot = http.post(path + "/close", null);
+
+        assertThat(fromTheEvents.status()).as("the ticket is in progress, as its events say").isEqualTo(409);
+        assertThat(fromTheSnapshot.status()).as("the ticket is resolved, as the tampered snapshot says")
+                .isEqualTo(200);
     }
 }

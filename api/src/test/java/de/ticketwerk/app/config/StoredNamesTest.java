@@ -157,7 +157,8 @@ class StoredNamesTest {
         StoredNames.all().forEach((type, name) -> {
             assertThat(name).as(type.getName()).matches("(ticket|customer|contract|pricing|quota)\\.[A-Z][A-Za-z]+")
                     .endsWith(type.getSimpleName().replaceFirst("^(Ticket|Customer|Contract|Quota)$", "$1Snapshot"));
-            assertThat(StoredNames.typeOf(type).orElseThrow().getRevision()).isEqualTo(StoredNames.REVISION);
+            assertThat(StoredNames.typeOf(type).orElseThrow().getRevision()).isEqualTo(name.endsWith("Snapshot")
+                    ? StoredNames.SNAPSHOT_REVISION : StoredNames.REVISION);
             assertThat(StoredNames.classOf(name)).contains(type);
         });
     }

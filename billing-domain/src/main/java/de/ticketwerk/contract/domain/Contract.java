@@ -20,6 +20,7 @@ import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.domain.EntryPricings;
 import de.ticketwerk.pricing.policy.PricingPolicy;
 import de.ticketwerk.rules.CustomerNotRegistered;
+import de.ticketwerk.rules.Revision;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.terms.ContractTerms;
@@ -28,7 +29,9 @@ import de.ticketwerk.terms.PriceChange;
 import de.ticketwerk.terms.ServiceLevel;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,6 +60,15 @@ public class Contract {
     private EntryPricings pricings = new EntryPricings();
 
     protected Contract() {
+    }
+
+    /**
+     * The conclusion, each price change and the termination; the pricing of work, also in this stream, changes no
+     * reader of the contract.
+     */
+    @CommandHandlerInterceptor
+    void sentForCurrentRevision(@MetaDataValue(Revision.EXPECTED) Long expected) {
+        Revision.expect(expected, 1 + priceChanges.size() + (terminated ? 1 : 0));
     }
 
     @CommandHandler

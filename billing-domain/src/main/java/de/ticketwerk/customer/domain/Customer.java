@@ -13,10 +13,13 @@ import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.pricing.domain.EntryPricings;
 import de.ticketwerk.pricing.policy.PricingPolicy;
+import de.ticketwerk.rules.Revision;
 import de.ticketwerk.terms.ContractType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import java.util.UUID;
 
@@ -31,9 +34,16 @@ public class Customer {
     @AggregateIdentifier
     private UUID customerId;
     private CustomerDetails details;
+    /** Registration and updates; the pricing of work without a contract, also in this stream, changes no reader. */
+    private long revision;
     private EntryPricings pricingsWithoutContract = new EntryPricings();
 
     protected Customer() {
+    }
+
+    @CommandHandlerInterceptor
+    void sentForCurrentRevision(@MetaDataValue(Revision.EXPECTED) Long expected) {
+        Revision.expect(expected, revision);
     }
 
     @CommandHandler
@@ -73,11 +83,13 @@ public class Customer {
     void on(CustomerRegistered event) {
         customerId = event.customerId();
         details = event.details();
+        revision++;
     }
 
     @EventSourcingHandler
     void on(CustomerUpdated event) {
         details = event.details();
+        revision++;
     }
 
     @EventSourcingHandler

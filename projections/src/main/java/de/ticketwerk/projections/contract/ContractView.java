@@ -41,6 +41,11 @@ public record ContractView(UUID contractId, UUID customerId, ContractType type, 
         priceChanges = priceChanges == null ? List.of() : List.copyOf(priceChanges);
     }
 
+    /** The conclusion, the price changes and the termination this shows: the contract's ETag. */
+    public long revision() {
+        return 1 + priceChanges.size() + (termination == null ? 0 : 1);
+    }
+
     public ContractView withPriceChange(PriceChangeView change) {
         List<PriceChangeView> changes = new ArrayList<>(priceChanges);
         changes.add(change);

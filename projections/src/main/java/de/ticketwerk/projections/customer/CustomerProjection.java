@@ -30,7 +30,8 @@ public class CustomerProjection {
     @EventHandler
     void on(CustomerRegistered e) {
         CustomerView view = new CustomerView(e.customerId(), e.details(), e.actor(), e.at(), e.actor(), e.at());
-        writes.update("INSERT INTO customer_view (customer_id, name, document) VALUES (?, ?, ?)", e.customerId(),
+        writes.update("INSERT INTO customer_view (customer_id, name, document, revision) VALUES (?, ?, ?, 1)",
+                e.customerId(),
                 e.details().name(), documents.toJson(view));
     }
 
@@ -40,7 +41,8 @@ public class CustomerProjection {
         CustomerView before = queries.find(e.customerId(), Scope.ALL).orElseThrow();
         CustomerView view = new CustomerView(e.customerId(), e.details(), before.registeredBy(), before.registeredAt(),
                 e.actor(), e.at());
-        writes.update("UPDATE customer_view SET name = ?, document = ? WHERE customer_id = ?", e.details().name(),
+        writes.update("UPDATE customer_view SET name = ?, document = ?, revision = revision + 1 WHERE customer_id = ?",
+                e.details().name(),
                 documents.toJson(view), e.customerId());
     }
 

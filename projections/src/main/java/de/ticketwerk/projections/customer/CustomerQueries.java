@@ -2,6 +2,7 @@ package de.ticketwerk.projections.customer;
 
 import de.ticketwerk.projections.json.Documents;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.Scope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +24,14 @@ public class CustomerQueries {
         return jdbc.queryForList("SELECT document FROM customer_view WHERE customer_id = ? AND customer_id = "
                         + "COALESCE(?, customer_id)", String.class, customerId, scope.customerId())
                 .stream().findFirst().map(json -> documents.fromJson(json, CustomerView.class));
+    }
+
+    /** With the revision: registration and updates, the customer's ETag. */
+    public Optional<Revised<CustomerView>> revised(UUID customerId, Scope scope) {
+        return jdbc.query("SELECT document, revision FROM customer_view WHERE customer_id = ? AND customer_id = "
+                        + "COALESCE(?, customer_id)",
+                (row, n) -> new Revised<>(documents.fromJson(row.getString(1), CustomerView.class), row.getLong(2)),
+                customerId, scope.customerId()).stream().findFirst();
     }
 
     /** By name, case-insensitive; {@code nameContains} filters when given. */

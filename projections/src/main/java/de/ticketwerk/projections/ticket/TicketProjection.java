@@ -59,8 +59,8 @@ public class TicketProjection {
                         WITH changed AS (
                             INSERT INTO ticket_view (ticket_id, customer_id, channel, kind, service_item, priority,
                                 status, title, description, reporter, escalation_level, opened_by, opened_at,
-                                updated_by, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                                updated_by, updated_at, revision)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 1)
                             RETURNING status)
                         """ + HISTORY_OF_CHANGED,
                 e.ticketId(), e.customerId(), e.channel().name(), e.kind().name(), e.serviceItem().name(),
@@ -155,7 +155,8 @@ public class TicketProjection {
                             VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM time_entry_change_view
                                         WHERE entry_id = ?),
                                     'LOGGED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?))
-                        UPDATE ticket_view SET updated_by = ?, updated_at = ? WHERE ticket_id = ?""",
+                        UPDATE ticket_view SET updated_by = ?, updated_at = ?, revision = revision + 1
+                        WHERE ticket_id = ?""",
                 e.entryId(), e.ticketId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
                 d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(),
                 e.actor(), ts(e.at()),
@@ -203,12 +204,15 @@ public class TicketProjection {
         List<Object> args = new ArrayList<>(Arrays.asList(values));
         args.addAll(Arrays.asList(actor, ts(at), ticketId, ticketId, ticketId, change, detail, actor, ts(at)));
         writes.update("WITH changed AS (UPDATE ticket_view SET " + assignments
-                        + ", updated_by = ?, updated_at = ? WHERE ticket_id = ? RETURNING status)\n" + HISTORY_OF_CHANGED,
+                        + ", updated_by = ?, updated_at = ?, revision = revision + 1 WHERE ticket_id = ?"
+                        + " RETURNING status)\n" + HISTORY_OF_CHANGED,
                 args.toArray());
     }
 
     private void touch(UUID ticketId, String actor, Instant at) {
-        writes.update("UPDATE ticket_view SET updated_by = ?, updated_at = ? WHERE ticket_id = ?", actor, ts(at), ticketId);
+        writes.update("""
+                UPDATE ticket_view SET updated_by = ?, updated_at = ?, revision = revision + 1
+                WHERE ticket_id = ?""", actor, ts(at), ticketId);
     }
 
     private void entryChange(UUID entryId, String change, TimeEntryDetails d, Long minutes, String reason,

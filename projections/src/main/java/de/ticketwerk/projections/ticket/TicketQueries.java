@@ -3,6 +3,7 @@ package de.ticketwerk.projections.ticket;
 import de.ticketwerk.projections.ticket.TicketViews.Comment;
 import de.ticketwerk.projections.ticket.TicketViews.HistoryLine;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
@@ -58,11 +59,13 @@ public class TicketQueries {
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
 
-    public Optional<TicketDetail> detail(UUID ticketId, Scope scope) {
-        List<TicketDetail> found = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM ticket_view WHERE ticket_id = ? "
-                        + "AND customer_id = COALESCE(?, customer_id)",
-                (rs, n) -> new TicketDetail(summary(rs, n), rs.getString("description"), rs.getString("resolution"),
-                        history(ticketId), comments(ticketId, scope), timeEntries(ticketId)),
+    /** With the revision: the ticket's events it shows, its ETag. */
+    public Optional<Revised<TicketDetail>> detail(UUID ticketId, Scope scope) {
+        List<Revised<TicketDetail>> found = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", revision FROM ticket_view "
+                        + "WHERE ticket_id = ? AND customer_id = COALESCE(?, customer_id)",
+                (rs, n) -> new Revised<>(new TicketDetail(summary(rs, n), rs.getString("description"),
+                        rs.getString("resolution"), history(ticketId), comments(ticketId, scope),
+                        timeEntries(ticketId)), rs.getLong("revision")),
                 ticketId, scope.customerId());
         return found.stream().findFirst();
     }

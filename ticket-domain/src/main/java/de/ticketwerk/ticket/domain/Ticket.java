@@ -2,6 +2,7 @@ package de.ticketwerk.ticket.domain;
 
 import de.ticketwerk.rules.CustomerNotRegistered;
 import de.ticketwerk.rules.Forbidden;
+import de.ticketwerk.rules.Revision;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.Priority;
@@ -42,8 +43,11 @@ import de.ticketwerk.ticket.api.TimeEntryNotFound;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -70,6 +74,12 @@ public class Ticket {
     private Map<UUID, String> technicianOfEntry = new HashMap<>();
 
     protected Ticket() {
+    }
+
+    /** Every event of a ticket changes what its readers see, so its revision is the number of its events. */
+    @CommandHandlerInterceptor
+    void sentForCurrentRevision(@MetaDataValue(Revision.EXPECTED) Long expected) {
+        Revision.expect(expected, AggregateLifecycle.getVersion() + 1);
     }
 
     @CommandHandler
