@@ -1,6 +1,7 @@
 package de.ticketwerk.app.idempotency;
 
 import de.ticketwerk.app.tuning.AggregateCaches;
+import de.ticketwerk.app.web.Operations;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -10,16 +11,12 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 
 import java.time.Clock;
-import java.util.Arrays;
 
 /** Requests with an Idempotency-Key: after authentication, since a key belongs to its caller. */
 @Configuration(proxyBeanMethods = false)
@@ -50,11 +47,7 @@ class IdempotencyConfiguration {
     @Bean
     OperationCustomizer idempotencyKeyHeader() {
         return (operation, handler) -> {
-            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                    RequestMapping.class);
-            boolean changing = mapping != null && Arrays.stream(mapping.method()).anyMatch(method ->
-                    method == RequestMethod.POST || method == RequestMethod.PUT || method == RequestMethod.DELETE);
-            if (changing && !handler.getBeanType().getPackageName().endsWith(".access")) {
+            if (Operations.changes(handler) && !handler.getBeanType().getPackageName().endsWith(".access")) {
                 operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
                         .schema(new StringSchema().minLength(1).maxLength(255))
                         .description("Sent again with the same request, the first successful answer is returned and "
