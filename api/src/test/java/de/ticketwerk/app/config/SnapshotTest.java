@@ -56,7 +56,22 @@ class SnapshotTest extends ApiTest {
 
     @Test
     void aSnapshotOfAnEarlierRevisionIsNotUsedAndOneOfTodaysIs() {
-        UUID ticket = openTicket(registerCustomer(), "Old snapshot");
+        UUID earlier = inProgressWithSnapshot("Earlier snapshot");
+        UUID current = inProgressWithSnapshot("Current snapshot");
+
+        resolvedInTheSnapshot(earlier, "1");
+        resolvedInTheSnapshot(current, StoredNames.SNAPSHOT_REVISION);
+        caches.forgetAll();
+        Http.Response fromTheEvents = http.post("/api/v1/tickets/" + earlier + "/close", null);
+        Http.Response fromTheSnapshot = http.post("/api/v1/tickets/" + current + "/close", null);
+
+        assertThat(fromTheEvents.status()).as("the ticket is in progress, as its events say").isEqualTo(409);
+        assertThat(fromTheSnapshot.status()).as("the ticket is resolved, as the tampered snapshot says")
+                .isEqualTo(200);
+    }
+
+    private UUID inProgressWithSnapshot(String title) {
+        UUID ticket = openTicket(registerCustomer(), title);
         String path = "/api/v1/tickets/" + ticket;
         ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
         ok(http.post(path + "/start-work", null));
@@ -67,20 +82,13 @@ class SnapshotTest extends ApiTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> !jdbc.queryForList(
                 "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", String.class,
                 ticket.toString()).isEmpty());
-        String resolvedInTheSnapshot = """
+        return ticket;
+    }
+
+    private void resolvedInTheSnapshot(UUID ticket, String revision) {
+        owner().update("""
                 UPDATE snapshot_event_entry SET payload_revision = ?,
                     payload = jsonb_set(payload::jsonb, '{status}', '"RESOLVED"')::text
-                WHERE aggregate_identifier = ?""";
-
-        owner().update(resolvedInTheSnapshot, "1", ticket.toString());
-        caches.forgetAll();
-        Http.Response fromTheEvents = http.post(path + "/close", null);
-        owner().update(resolvedInTheSnapshot, StoredNames.SNAPSHOT_REVISION, ticket.toString());
-        caches.forgetAll();
-        Http.Response fromTheSnapshot = http.post(path + "/close", null);
-
-        assertThat(fromTheEvents.status()).as("the ticket is in progress, as its events say").isEqualTo(409);
-        assertThat(fromTheSnapshot.status()).as("the ticket is resolved, as the tampered snapshot says")
-                .isEqualTo(200);
+                WHERE aggregate_identifier = ?""", revision, ticket.toString());
     }
 }
