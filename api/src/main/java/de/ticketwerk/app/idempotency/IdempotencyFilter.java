@@ -30,6 +30,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +95,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         if (body.length > maxBodyBytes) {
-            refuse(request, response, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                    "the request body may have at most " + maxBodyBytes + " bytes"));
+            refuse(request, response, Problems.tooLarge(maxBodyBytes));
             return;
         }
         byte[] fingerprint = fingerprint(request, body);
@@ -108,7 +108,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             rollBack(transaction);
             throw e;
         }
-        if (outcome == Outcome.REFUSED) {
+        if (outcome == Outcome.ANSWERED_HERE) {
             transactions.rollback(transaction);
             return;
         }
@@ -146,7 +146,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         caches.forgetAll();
     }
 
-    private enum Outcome { ANSWERED, REFUSED }
+    /** Handled by the application, or answered here: refused, or the earlier answer sent again. */
+    private enum Outcome { HANDLED, ANSWERED_HERE }
 
     private Outcome handle(String principal, String key, byte[] fingerprint, HttpServletRequest request,
                            ContentCachingResponseWrapper answer, FilterChain chain)
@@ -155,7 +156,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         if (!requests.lock(principal, key)) {
             refuse(request, response, Problems.problem(HttpStatus.CONFLICT, "Request in progress",
                     "a request with this Idempotency-Key is still being handled; send it again once it is answered"));
-            return Outcome.REFUSED;
+            return Outcome.ANSWERED_HERE;
         }
         var earlier = requests.answered(principal, key, clock.instant().minus(retention));
         if (earlier.isPresent()) {
@@ -165,10 +166,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             } else {
                 replay(earlier.get(), response);
             }
-            return Outcome.REFUSED;
+            return Outcome.ANSWERED_HERE;
         }
         chain.doFilter(request, answer);
-        return Outcome.ANSWERED;
+        return Outcome.HANDLED;
     }
 
     private static void replay(Answer earlier, HttpServletResponse response) throws IOException {
@@ -265,7 +266,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
             return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
 
         @Override

@@ -28,6 +28,12 @@ public final class Problems {
         return problem;
     }
 
+    /** A body over the limit, refused before it is read (413). */
+    public static ProblemDetail tooLarge(long maxBodyBytes) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                "the request body may have at most " + maxBodyBytes + " bytes");
+    }
+
     /** For errors that no handler describes better: the status's reason phrase and a plain detail. */
     public static ProblemDetail problem(int status) {
         HttpStatus known = HttpStatus.resolve(status);

@@ -40,8 +40,7 @@ final class RequestBoundsFilter extends OncePerRequestFilter {
 
     private ProblemDetail refusal(HttpServletRequest request) {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                    "the request body may have at most " + maxBodyBytes + " bytes");
+            return Problems.tooLarge(maxBodyBytes);
         }
         String contentType = request.getContentType();
         if (contentType != null && !isConcrete(contentType)) {

@@ -31,14 +31,7 @@ class SnapshotTest extends ApiTest {
         ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
         ok(http.post(path + "/start-work", null));
         UUID entry = logTime(ticket, "2026-03-03T15:00:00Z", "2026-03-03T16:00:00Z");
-        for (int i = 0; i < threshold; i++) {
-            assertThat(http.post(path + "/comments", "{\"visibility\": \"INTERNAL\", \"text\": \"note " + i + "\"}")
-                    .status()).isEqualTo(201);
-        }
-
-        await().atMost(Duration.ofSeconds(15)).until(() -> !jdbc.queryForList(
-                "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", String.class,
-                ticket.toString()).isEmpty());
+        commentUntilSnapshotted(ticket);
         List<String> snapshots = jdbc.queryForList(
                 "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", String.class,
                 ticket.toString());
@@ -75,14 +68,19 @@ class SnapshotTest extends ApiTest {
         String path = "/api/v1/tickets/" + ticket;
         ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
         ok(http.post(path + "/start-work", null));
+        commentUntilSnapshotted(ticket);
+        return ticket;
+    }
+
+    /** As many comments as the snapshot threshold, then until the snapshot is there. */
+    private void commentUntilSnapshotted(UUID ticket) {
         for (int i = 0; i < threshold; i++) {
-            assertThat(http.post(path + "/comments", "{\"visibility\": \"INTERNAL\", \"text\": \"note " + i + "\"}")
-                    .status()).isEqualTo(201);
+            assertThat(http.post("/api/v1/tickets/" + ticket + "/comments",
+                    "{\"visibility\": \"INTERNAL\", \"text\": \"note " + i + "\"}").status()).isEqualTo(201);
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> !jdbc.queryForList(
                 "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?", String.class,
                 ticket.toString()).isEmpty());
-        return ticket;
     }
 
     private void resolvedInTheSnapshot(UUID ticket, String revision) {
