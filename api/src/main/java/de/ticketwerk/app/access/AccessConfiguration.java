@@ -54,12 +54,14 @@ class AccessConfiguration implements WebMvcConfigurer {
     SecurityFilterChain api(HttpSecurity http, AccessProperties properties, JwtDecoder tokens, Clock clock)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.decoder(new RememberedTokens(tokens, REMEMBERED_TOKENS, clock))
                                 .jwtAuthenticationConverter(new TokenReader(properties)))
                         .authenticationEntryPoint(unauthenticated())
@@ -70,6 +72,8 @@ class AccessConfiguration implements WebMvcConfigurer {
                 // Bearer tokens only: a browser never sends one on its own, so there is no cross-site request to forge.
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                // Nothing to sign out of; the servlet API wrapper stays: the health endpoint asks it for the roles.
+                .logout(logout -> logout.disable())
                 .cors(Customizer.withDefaults())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)));
         return http.build();
