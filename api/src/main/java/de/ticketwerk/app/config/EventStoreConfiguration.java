@@ -3,7 +3,6 @@ package de.ticketwerk.app.config;
 import de.ticketwerk.app.tuning.ProcessorWakingEventSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -78,9 +77,15 @@ class EventStoreConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * The connection of the Spring transaction that every unit of work here runs in. Not wrapped in Axon's
+     * {@code UnitOfWorkAwareConnectionProviderWrapper} (its Spring Boot default): that closes the connection again at
+     * the end of the unit of work, after Spring has given it back to the pool, and HikariCP's second close empties the
+     * statement list of whoever borrowed it next (an {@code ArrayIndexOutOfBoundsException} there, a 500 here).
+     */
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**
