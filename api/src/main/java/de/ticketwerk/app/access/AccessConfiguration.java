@@ -32,12 +32,12 @@ import java.util.List;
 
 /**
  * The API is an OAuth 2 resource server (R-A1): every request under {@code /api} needs a bearer token, and every
- * controller method names its roles with {@code @PreAuthorize} ({@link Allowed}). No cookie authenticates a call of
+ * controller method names its roles with {@code @Secured} ({@link Allowed}). No cookie authenticates a call of
  * the API, so a cross-site form cannot change anything; CORS is closed unless origins are configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false, securedEnabled = true)
 @EnableConfigurationProperties(AccessProperties.class)
 class AccessConfiguration implements WebMvcConfigurer {
 

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +55,7 @@ class AccessController {
     }
 
     @PostMapping("/users")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     ResponseEntity<Accounts.Account> createUser(@Valid @RequestBody AccountRequest body) {
         if (body.password() == null) {
             throw new BadRequest("password", "a new user needs a password of at least 12 characters");
@@ -69,7 +68,7 @@ class AccessController {
     }
 
     @PutMapping("/users/{username}")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     Accounts.Account updateUser(@PathVariable @Pattern(regexp = NAME) String username,
                                 @Valid @RequestBody AccountRequest body) {
         if (!username.equals(body.username())) {
@@ -83,13 +82,13 @@ class AccessController {
     }
 
     @GetMapping("/users")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     List<Accounts.Account> users() {
         return accounts().all();
     }
 
     @PostMapping("/clients")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     ResponseEntity<Map<String, Object>> createClient(@Valid @RequestBody ClientRequest body) {
         if (body.roles().stream().anyMatch(AccessRole::ofCustomer)) {
             throw new BadRequest("roles", "an integration client acts for no customer person (R-A4)");
@@ -104,7 +103,7 @@ class AccessController {
     }
 
     @GetMapping("/clients")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     List<IntegrationClients.Client> clientList() {
         return clients().all();
     }

@@ -7,17 +7,17 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The OpenAPI document shows the bearer scheme and, for every operation, the roles that may call it (R-A2). */
 @Configuration(proxyBeanMethods = false)
 class AccessDocumentation {
 
     static final String SCHEME = "bearer";
-    private static final Pattern ROLE = Pattern.compile("'([A-Z_]+)'");
+    private static final String ROLE = "ROLE_";
 
     @Bean
     OpenApiCustomizer bearerScheme() {
@@ -33,7 +33,7 @@ class AccessDocumentation {
     @Bean
     OperationCustomizer rolesOfEachOperation() {
         return (operation, handler) -> {
-            PreAuthorize rule = handler.getMethodAnnotation(PreAuthorize.class);
+            Secured rule = handler.getMethodAnnotation(Secured.class);
             List<String> roles = rule == null ? List.of() : roles(rule.value());
             operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
             operation.addExtension("x-roles", roles);
@@ -44,7 +44,7 @@ class AccessDocumentation {
         };
     }
 
-    static List<String> roles(String expression) {
-        return ROLE.matcher(expression).results().map(role -> role.group(1)).toList();
+    static List<String> roles(String[] authorities) {
+        return Arrays.stream(authorities).map(authority -> authority.substring(ROLE.length())).toList();
     }
 }

@@ -22,7 +22,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +61,7 @@ class ContractController {
     }
 
     @PostMapping
-    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
+    @Allowed.AccountManagement
     ResponseEntity<Map<String, UUID>> conclude(@Valid @RequestBody ConcludeContractRequest body,
                                                Actor actor) {
         FederalState customerState = registry.customerState(body.customerId())
@@ -81,7 +80,7 @@ class ContractController {
     }
 
     @GetMapping("/{contractId}")
-    @PreAuthorize(Allowed.CONTRACT_READERS)
+    @Allowed.ContractReaders
     ResponseEntity<ContractView> get(@PathVariable UUID contractId, Actor actor) {
         ContractView contract = contracts.find(contractId, actor.scope())
                 .orElseThrow(() -> new NotFound("no contract " + contractId));
@@ -89,13 +88,13 @@ class ContractController {
     }
 
     @GetMapping
-    @PreAuthorize(Allowed.CONTRACT_READERS)
+    @Allowed.ContractReaders
     List<ContractView> ofCustomer(@RequestParam UUID customerId, Actor actor) {
         return contracts.ofCustomer(customerId, actor.scope());
     }
 
     @PostMapping("/{contractId}/price-changes")
-    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
+    @Allowed.AccountManagement
     Map<String, Object> announcePriceChange(@PathVariable UUID contractId, @Valid @RequestBody PriceChangeRequest body,
                                             Actor actor) {
         Object specialTerminationEnd = send(contractId, new AnnouncePriceChange(contractId, body.announcedOn(),
@@ -108,7 +107,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/termination")
-    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
+    @Allowed.AccountManagement
     Map<String, Object> terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminationRequest body,
                                   Actor actor) {
         LocalDate endDate = (LocalDate) send(contractId, new TerminateContract(contractId, body.receivedOn(),

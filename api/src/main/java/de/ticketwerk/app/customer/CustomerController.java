@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +50,7 @@ class CustomerController {
     }
 
     @PostMapping
-    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
+    @Allowed.AccountManagement
     ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody CustomerRequest body,
                                                Actor actor) {
         UUID customerId = RandomIds.next();
@@ -61,7 +60,7 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}")
-    @PreAuthorize(Allowed.ACCOUNT_MANAGEMENT)
+    @Allowed.AccountManagement
     Map<String, UUID> update(@PathVariable UUID customerId, @Valid @RequestBody CustomerRequest body,
                              Actor actor) {
         try {
@@ -73,7 +72,7 @@ class CustomerController {
     }
 
     @GetMapping("/{customerId}")
-    @PreAuthorize(Allowed.CUSTOMER_READERS)
+    @Allowed.CustomerReaders
     ResponseEntity<CustomerView> get(@PathVariable UUID customerId, Actor actor) {
         Revised<CustomerView> customer = queries.revised(customerId, actor.scope())
                 .orElseThrow(() -> new NotFound("no customer " + customerId));
@@ -81,7 +80,7 @@ class CustomerController {
     }
 
     @GetMapping
-    @PreAuthorize(Allowed.CUSTOMER_READERS)
+    @Allowed.CustomerReaders
     Page<CustomerView> list(@RequestParam(required = false) @Size(max = 200) @SingleLine String name,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {

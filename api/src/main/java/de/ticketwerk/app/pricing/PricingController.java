@@ -27,7 +27,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,14 +68,14 @@ class PricingController {
     }
 
     @GetMapping("/time-entries/{entryId}/pricing")
-    @PreAuthorize(Allowed.MONEY_READERS)
+    @Allowed.MoneyReaders
     EntryPricingView pricingOf(@PathVariable UUID entryId) {
         return pricing.ofEntry(entryId).orElseThrow(() -> new NotFound("no pricing for time entry " + entryId
                 + " (yet: an entry is priced moments after it is logged)"));
     }
 
     @GetMapping("/pricing/without-contract")
-    @PreAuthorize(Allowed.MONEY_READERS)
+    @Allowed.MoneyReaders
     Page<FlaggedEntry> withoutContract(@RequestParam(required = false) UUID customerId,
                                        @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -84,7 +83,7 @@ class PricingController {
     }
 
     @PostMapping("/pricing/preview")
-    @PreAuthorize(Allowed.MONEY_READERS)
+    @Allowed.MoneyReaders
     PricedEntry preview(@Valid @RequestBody PreviewRequest body) {
         ContractView contract = contracts.find(body.contractId(), Scope.ALL)
                 .orElseThrow(() -> new NotFound("no contract " + body.contractId()));

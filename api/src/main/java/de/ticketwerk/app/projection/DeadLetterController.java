@@ -11,7 +11,6 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +55,7 @@ class DeadLetterController {
     }
 
     @GetMapping
-    @PreAuthorize(Allowed.OPERATIONS)
+    @Allowed.Operations
     Letters list(@PathVariable @Pattern(regexp = ProjectionController.NAME) String name) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         List<Letter> items = new ArrayList<>();
@@ -71,7 +70,7 @@ class DeadLetterController {
     }
 
     @PostMapping("/retry")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     Retried retry(@PathVariable @Pattern(regexp = ProjectionController.NAME) String name) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(name)
@@ -90,7 +89,7 @@ class DeadLetterController {
     }
 
     @DeleteMapping("/{sequence}")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     Evicted evict(@PathVariable @Pattern(regexp = ProjectionController.NAME) String name, @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,255}") String sequence) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();

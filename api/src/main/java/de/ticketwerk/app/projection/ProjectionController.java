@@ -6,7 +6,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +40,7 @@ class ProjectionController {
     }
 
     @GetMapping
-    @PreAuthorize(Allowed.OPERATIONS)
+    @Allowed.Operations
     List<ProjectionStatus> list() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
@@ -52,13 +51,13 @@ class ProjectionController {
     }
 
     @GetMapping("/{name}")
-    @PreAuthorize(Allowed.OPERATIONS)
+    @Allowed.Operations
     ProjectionStatus get(@PathVariable @Pattern(regexp = NAME) String name) {
         return status(processor(name));
     }
 
     @PostMapping("/{name}/rebuild")
-    @PreAuthorize(Allowed.ADMIN)
+    @Allowed.Admin
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable @Pattern(regexp = NAME) String name) {
         StreamingEventProcessor processor = processor(name);

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +51,7 @@ class QuotaController {
     }
 
     @GetMapping("/quota")
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf,
                          Actor actor) {
         ContractView contract = quotaContract(contractId, actor);
@@ -60,7 +59,7 @@ class QuotaController {
     }
 
     @GetMapping("/quota/ledger")
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     Page<LedgerLine> ledger(@PathVariable UUID contractId,
                             @RequestParam(required = false) @BusinessDate LocalDate from,
                             @RequestParam(required = false) @BusinessDate LocalDate to,
@@ -77,14 +76,14 @@ class QuotaController {
     }
 
     @GetMapping(path = "/quota", produces = GermanCsv.MEDIA_TYPE)
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId,
                                       @RequestParam(required = false) @BusinessDate LocalDate asOf, Actor actor) {
         return QuotaCsv.balance(balance(contractId, asOf, actor));
     }
 
     @GetMapping(path = "/quota/ledger", produces = GermanCsv.MEDIA_TYPE)
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     ResponseEntity<byte[]> ledgerCsv(@PathVariable UUID contractId,
                                      @RequestParam(required = false) @BusinessDate LocalDate from,
                                      @RequestParam(required = false) @BusinessDate LocalDate to,
@@ -95,7 +94,7 @@ class QuotaController {
     }
 
     @GetMapping("/statements/quarterly/{year}/{quarter}")
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                  @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
         ContractView contract = quotaContract(contractId, actor);
@@ -103,14 +102,14 @@ class QuotaController {
     }
 
     @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = GermanCsv.MEDIA_TYPE)
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                         @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
         return QuotaCsv.quarterly(quarterly(contractId, year, quarter, actor), year, quarter);
     }
 
     @GetMapping("/statements/annual/{year}")
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                            Actor actor) {
         ContractView contract = quotaContract(contractId, actor);
@@ -122,7 +121,7 @@ class QuotaController {
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = GermanCsv.MEDIA_TYPE)
-    @PreAuthorize(Allowed.QUOTA_READERS)
+    @Allowed.QuotaReaders
     ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                      Actor actor) {
         return QuotaCsv.annual(annual(contractId, year, actor), year);

@@ -50,7 +50,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import de.ticketwerk.app.access.Allowed;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -88,7 +87,7 @@ class TicketController {
     }
 
     @PostMapping
-    @PreAuthorize(Allowed.TICKET_OPENERS)
+    @Allowed.TicketOpeners
     ResponseEntity<Map<String, UUID>> open(@Valid @RequestBody OpenTicketRequest body,
                                            Actor actor) {
         UUID ticketId = RandomIds.next();
@@ -109,7 +108,7 @@ class TicketController {
     }
 
     @GetMapping
-    @PreAuthorize(Allowed.TICKET_READERS)
+    @Allowed.TicketReaders
     Page<TicketSummary> list(@RequestParam(required = false) UUID customerId,
                              @RequestParam(required = false) TicketStatus status,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -118,7 +117,7 @@ class TicketController {
     }
 
     @GetMapping("/{ticketId}")
-    @PreAuthorize(Allowed.TICKET_READERS)
+    @Allowed.TicketReaders
     ResponseEntity<TicketDetail> detail(@PathVariable UUID ticketId, Actor actor) {
         Revised<TicketDetail> ticket = queries.detail(ticketId, actor.scope())
                 .orElseThrow(() -> new NotFound("no ticket " + ticketId));
@@ -126,35 +125,35 @@ class TicketController {
     }
 
     @PutMapping("/{ticketId}/classification")
-    @PreAuthorize(Allowed.DISPATCH)
+    @Allowed.Dispatch
     Map<String, UUID> classify(@PathVariable UUID ticketId, @Valid @RequestBody ClassificationRequest body,
                                Actor actor) {
         return send(ticketId, new ClassifyTicket(ticketId, body.kind(), body.serviceItem(), actor.name(), now()));
     }
 
     @PutMapping("/{ticketId}/priority")
-    @PreAuthorize(Allowed.DISPATCH)
+    @Allowed.Dispatch
     Map<String, UUID> reprioritize(@PathVariable UUID ticketId, @Valid @RequestBody PriorityRequest body,
                                    Actor actor) {
         return send(ticketId, new ChangePriority(ticketId, body.priority(), actor.name(), now()));
     }
 
     @PutMapping("/{ticketId}/assignee")
-    @PreAuthorize(Allowed.DISPATCH)
+    @Allowed.Dispatch
     Map<String, UUID> assign(@PathVariable UUID ticketId, @Valid @RequestBody AssigneeRequest body,
                              Actor actor) {
         return send(ticketId, new AssignTicket(ticketId, body.assignee().trim(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/start-work")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> startWork(@PathVariable UUID ticketId,
                                 Actor actor) {
         return send(ticketId, new StartWork(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/wait-for-customer")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> waitForCustomer(@PathVariable UUID ticketId,
                                       @Valid @RequestBody(required = false) ReasonRequest body,
                                       Actor actor) {
@@ -163,42 +162,42 @@ class TicketController {
     }
 
     @PostMapping("/{ticketId}/resume-work")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> resumeWork(@PathVariable UUID ticketId,
                                  Actor actor) {
         return send(ticketId, new ResumeWork(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/resolve")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> resolve(@PathVariable UUID ticketId, @Valid @RequestBody ResolutionRequest body,
                               Actor actor) {
         return send(ticketId, new ResolveTicket(ticketId, body.resolution(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/reopen")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> reopen(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
                              Actor actor) {
         return send(ticketId, new ReopenTicket(ticketId, body.reason(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/close")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> close(@PathVariable UUID ticketId,
                             Actor actor) {
         return send(ticketId, new CloseTicket(ticketId, actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/escalate")
-    @PreAuthorize(Allowed.DISPATCH)
+    @Allowed.Dispatch
     Map<String, UUID> escalate(@PathVariable UUID ticketId, @Valid @RequestBody RequiredReasonRequest body,
                                Actor actor) {
         return send(ticketId, new EscalateTicket(ticketId, body.reason(), actor.name(), now()));
     }
 
     @PostMapping("/{ticketId}/comments")
-    @PreAuthorize(Allowed.COMMENTERS)
+    @Allowed.Commenters
     ResponseEntity<Map<String, UUID>> comment(@PathVariable UUID ticketId, @Valid @RequestBody CommentRequest body,
                                               Actor actor) {
         UUID commentId = RandomIds.next();
@@ -211,7 +210,7 @@ class TicketController {
     }
 
     @PostMapping("/{ticketId}/time-entries")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     ResponseEntity<Map<String, UUID>> logTime(@PathVariable UUID ticketId, @Valid @RequestBody TimeEntryRequest body,
                                               Actor actor) {
         UUID entryId = RandomIds.next();
@@ -222,7 +221,7 @@ class TicketController {
     }
 
     @PutMapping("/{ticketId}/time-entries/{entryId}")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> correctTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
                                   @Valid @RequestBody TimeEntryRequest body,
                                   Actor actor) {
@@ -236,7 +235,7 @@ class TicketController {
     }
 
     @DeleteMapping("/{ticketId}/time-entries/{entryId}")
-    @PreAuthorize(Allowed.TICKET_WORK)
+    @Allowed.TicketWork
     Map<String, UUID> voidTime(@PathVariable UUID ticketId, @PathVariable UUID entryId,
                                @RequestParam(required = false) @Size(max = 2_000) @MultiLine String reason,
                                @Valid @RequestBody(required = false) ReasonRequest body,

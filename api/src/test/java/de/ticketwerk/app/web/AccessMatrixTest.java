@@ -4,7 +4,7 @@ import de.ticketwerk.app.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
@@ -106,11 +106,11 @@ class AccessMatrixTest extends OperationExamples {
         List<String> withoutRule = new ArrayList<>();
         handlers.getHandlerMethods().forEach((mapping, method) -> {
             boolean api = mapping.getPatternValues().stream().anyMatch(path -> path.startsWith("/api/"));
-            if (api && method.getMethodAnnotation(PreAuthorize.class) == null) {
+            if (api && method.getMethodAnnotation(Secured.class) == null) {
                 withoutRule.add(mapping + " " + method);
             }
         });
-        assertThat(withoutRule).as("controller methods without @PreAuthorize").isEmpty();
+        assertThat(withoutRule).as("controller methods without @Secured").isEmpty();
     }
 
     @Test
