@@ -85,6 +85,16 @@ public final class Allowed {
     public @interface AccountManagement {
     }
 
+    @Documented @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.METHOD)
+    @Secured("ROLE_FINANCE")
+    public @interface Finance {
+    }
+
+    @Documented @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.METHOD)
+    @Secured({"ROLE_FINANCE", "ROLE_AUDITOR", "ROLE_CUSTOMER_ADMIN"})
+    public @interface InvoiceReaders {
+    }
+
     private Allowed() {
     }
 }

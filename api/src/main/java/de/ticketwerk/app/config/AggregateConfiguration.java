@@ -4,6 +4,10 @@ import de.ticketwerk.app.tuning.AggregateCaches;
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.domain.Customer;
+import de.ticketwerk.app.registry.InvoiceRegistry;
+import de.ticketwerk.invoice.domain.Invoice;
+import de.ticketwerk.invoice.domain.InvoiceIssuing;
+import de.ticketwerk.invoice.domain.NumberSeries;
 import de.ticketwerk.ports.ContractDirectory;
 import de.ticketwerk.quota.domain.Quota;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
@@ -30,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 import java.util.concurrent.Executors;
 
-/** The four aggregates: their factories, snapshots and caches. */
+/** The aggregates: their factories, snapshots and caches; the handler that issues invoices with their numbers. */
 @Configuration(proxyBeanMethods = false)
 class AggregateConfiguration {
 
@@ -82,6 +86,16 @@ class AggregateConfiguration {
         return factory(Quota.class, ports);
     }
 
+    @Bean
+    AggregateFactory<Invoice> invoiceFactory(WriteSidePorts ports) {
+        return factory(Invoice.class, ports);
+    }
+
+    @Bean
+    AggregateFactory<NumberSeries> numberSeriesFactory(WriteSidePorts ports) {
+        return factory(NumberSeries.class, ports);
+    }
+
     /**
      * Snapshots are taken on a background thread: a long-lived aggregate's snapshot grows with its history, and the
      * command that crosses the threshold should not wait for it.
@@ -110,16 +124,25 @@ class AggregateConfiguration {
     @Bean
     ConfigurerModule aggregates(AggregateFactory<Ticket> ticketFactory, AggregateFactory<Customer> customerFactory,
                                 AggregateFactory<Contract> contractFactory, AggregateFactory<Quota> quotaFactory,
+                                AggregateFactory<Invoice> invoiceFactory,
+                                AggregateFactory<NumberSeries> numberSeriesFactory, InvoiceRegistry invoiceRegistry,
                                 @Value("${ticketwerk.snapshots.ticket-after-events}") int ticketThreshold,
                                 @Value("${ticketwerk.snapshots.customer-after-events}") int customerThreshold,
                                 @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold,
                                 @Value("${ticketwerk.snapshots.quota-after-events}") int quotaThreshold,
+                                @Value("${ticketwerk.snapshots.invoice-after-events}") int invoiceThreshold,
+                                @Value("${ticketwerk.snapshots.number-series-after-events}") int seriesThreshold,
                                 AggregateCaches caches) {
         return configurer -> {
             configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold, caches));
             configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold, caches));
             configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold, caches));
             configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold, caches));
+            configurer.configureAggregate(snapshotted(Invoice.class, invoiceFactory, invoiceThreshold, caches));
+            configurer.configureAggregate(snapshotted(NumberSeries.class, numberSeriesFactory, seriesThreshold,
+                    caches));
+            configurer.registerCommandHandler(c -> new InvoiceIssuing(c.repository(Invoice.class),
+                    c.repository(NumberSeries.class), invoiceRegistry));
         };
     }
 

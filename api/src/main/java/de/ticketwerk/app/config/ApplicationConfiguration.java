@@ -4,6 +4,7 @@ import de.ticketwerk.app.registry.ContractRegistry;
 import de.ticketwerk.app.registry.CustomerContractsDirectory;
 import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.app.registry.EntryPricingRegistry;
+import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.calendar.GermanPublicHolidays;
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.ports.ContractDirectory;
@@ -62,6 +63,11 @@ class ApplicationConfiguration {
     @Bean
     CustomerContractsDirectory contractDirectory(JdbcTemplate jdbcTemplate) {
         return new CustomerContractsDirectory(jdbcTemplate);
+    }
+
+    @Bean
+    InvoiceRegistry invoiceRegistry(JdbcTemplate jdbcTemplate) {
+        return new InvoiceRegistry(jdbcTemplate);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import de.ticketwerk.projections.contract.ContractProjection;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.customer.CustomerProjection;
 import de.ticketwerk.projections.customer.CustomerQueries;
+import de.ticketwerk.projections.invoice.InvoiceProjection;
+import de.ticketwerk.projections.invoice.InvoiceQueries;
 import de.ticketwerk.projections.json.Documents;
 import de.ticketwerk.projections.pricing.PricingProjection;
 import de.ticketwerk.projections.pricing.PricingQueries;
@@ -79,5 +81,15 @@ class ProjectionConfiguration {
     @Bean
     StatementQueries statementQueries(JdbcTemplate jdbcTemplate, Documents documents, QuotaQueries quotaQueries) {
         return new StatementQueries(jdbcTemplate, documents, quotaQueries);
+    }
+
+    @Bean
+    InvoiceProjection invoiceProjection(JdbcTemplate jdbcTemplate, Documents documents, InvoiceQueries queries) {
+        return new InvoiceProjection(jdbcTemplate, documents, queries);
+    }
+
+    @Bean
+    InvoiceQueries invoiceQueries(JdbcTemplate jdbcTemplate, Documents documents) {
+        return new InvoiceQueries(jdbcTemplate, documents);
     }
 }

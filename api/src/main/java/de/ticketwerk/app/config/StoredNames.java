@@ -4,6 +4,9 @@ import de.ticketwerk.contract.api.ContractEvents;
 import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.api.CustomerEvents;
 import de.ticketwerk.customer.domain.Customer;
+import de.ticketwerk.invoice.api.InvoiceEvents;
+import de.ticketwerk.invoice.domain.Invoice;
+import de.ticketwerk.invoice.domain.NumberSeries;
 import de.ticketwerk.pricing.api.PricingEvents;
 import de.ticketwerk.quota.api.QuotaEvents;
 import de.ticketwerk.quota.domain.Quota;
@@ -81,10 +84,18 @@ final class StoredNames {
         name("quota.QuotaResizingRecommended", QuotaEvents.QuotaResizingRecommended.class);
         name("quota.QuotaExhausted", QuotaEvents.QuotaExhausted.class);
 
+        name("invoice.InvoiceDrafted", InvoiceEvents.InvoiceDrafted.class);
+        name("invoice.InvoiceEntryHeldBack", InvoiceEvents.InvoiceEntryHeldBack.class);
+        name("invoice.InvoiceIssued", InvoiceEvents.InvoiceIssued.class);
+        name("invoice.InvoiceCancelled", InvoiceEvents.InvoiceCancelled.class);
+        name("invoice.DocumentNumberTaken", InvoiceEvents.DocumentNumberTaken.class);
+
         snapshot("ticket.TicketSnapshot", Ticket.class);
         snapshot("customer.CustomerSnapshot", Customer.class);
         snapshot("contract.ContractSnapshot", Contract.class);
         snapshot("quota.QuotaSnapshot", Quota.class);
+        snapshot("invoice.InvoiceSnapshot", Invoice.class);
+        snapshot("invoice.NumberSeriesSnapshot", NumberSeries.class);
     }
 
     private StoredNames() {

@@ -6,6 +6,7 @@ import de.ticketwerk.projections.contract.ContractProjection;
 import de.ticketwerk.projections.customer.CustomerProjection;
 import de.ticketwerk.projections.pricing.PricingProjection;
 import de.ticketwerk.projections.quota.QuotaLedgerProjection;
+import de.ticketwerk.projections.invoice.InvoiceProjection;
 import de.ticketwerk.projections.ticket.TicketProjection;
 import de.ticketwerk.quota.domain.QuotaProcess;
 import io.micrometer.core.instrument.Gauge;
@@ -38,7 +39,8 @@ public class ProcessingConfiguration {
 
     public static final Set<String> READ_MODELS = Set.of(TicketProjection.PROCESSING_GROUP,
             CustomerProjection.PROCESSING_GROUP, ContractProjection.PROCESSING_GROUP,
-            PricingProjection.PROCESSING_GROUP, QuotaLedgerProjection.PROCESSING_GROUP);
+            PricingProjection.PROCESSING_GROUP, QuotaLedgerProjection.PROCESSING_GROUP,
+            InvoiceProjection.PROCESSING_GROUP);
     static final Set<String> PROCESSES = Set.of(PricingProcess.NAME, QuotaProcess.NAME,
             Registry.PROCESSING_GROUP);
 

@@ -33,6 +33,7 @@ class AccessMatrixTest extends OperationExamples {
     private static final Set<String> ACCOUNTS = Set.of("ACCOUNT_MANAGER");
     private static final Set<String> MONEY = Set.of("ACCOUNT_MANAGER", "FINANCE", "AUDITOR");
     private static final Set<String> ADMIN = Set.of("ADMIN");
+    private static final Set<String> FINANCE = Set.of("FINANCE");
     private static final Set<String> OPERATIONS = Set.of("ADMIN", "AUDITOR");
     private static final List<String> ROLES = List.of("ADMIN", "DISPATCHER", "TECHNICIAN", "ACCOUNT_MANAGER",
             "FINANCE", "AUDITOR", "CUSTOMER_USER", "CUSTOMER_ADMIN", "INTAKE", "METRICS");
@@ -83,6 +84,13 @@ class AccessMatrixTest extends OperationExamples {
         rule("GET /api/v1/time-entries/{entryId}/pricing", MONEY, null);
         rule("GET /api/v1/pricing/without-contract", MONEY, null);
         rule("POST /api/v1/pricing/preview", MONEY, null);
+        Set<String> invoiceReaders = Set.of("FINANCE", "AUDITOR", "CUSTOMER_ADMIN");
+        rule("POST /api/v1/billing-runs", FINANCE, null);
+        rule("GET /api/v1/invoices", invoiceReaders, Foreign.EMPTY_LIST);
+        rule("GET /api/v1/invoices/{invoiceId}", invoiceReaders, Foreign.NOT_FOUND);
+        rule("POST /api/v1/invoices/{invoiceId}/held-back-entries", FINANCE, null);
+        rule("POST /api/v1/invoices/{invoiceId}/issue", FINANCE, null);
+        rule("POST /api/v1/invoices/{invoiceId}/cancellation", FINANCE, null);
         rule("GET /api/v1/projections", OPERATIONS, null);
         rule("GET /api/v1/projections/{name}", OPERATIONS, null);
         rule("POST /api/v1/projections/{name}/rebuild", ADMIN, null);

@@ -1,6 +1,7 @@
 package de.ticketwerk.app.web;
 
 import de.ticketwerk.app.support.ApiTest;
+import de.ticketwerk.app.support.Http;
 import de.ticketwerk.app.support.RawHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -164,8 +165,58 @@ abstract class OperationExamples extends ApiTest {
         example("GET /api/v1/clients", 200, () -> get("/api/v1/clients", null));
         example("POST /api/v1/clients", 201, () -> new Request("POST", "/api/v1/clients", null, """
                 {"clientId": "%s", "roles": ["INTAKE"]}""".formatted("client-" + UUID.randomUUID())));
+        example("POST /api/v1/billing-runs", 200, () -> new Request("POST", "/api/v1/billing-runs", null,
+                "{\"month\": \"2026-03\", \"customerId\": \"%s\"}".formatted(pricedMarch(customer))));
+        example("GET /api/v1/invoices", 200,
+                () -> get("/api/v1/invoices", "customerId=" + customer + "&month=2026-03&status=DRAFT&page=0&size=20"));
+        example("GET /api/v1/invoices/{invoiceId}", 200, () -> get("/api/v1/invoices/" + marchDraft(customer), null));
+        example("POST /api/v1/invoices/{invoiceId}/held-back-entries", 200, () -> {
+            UUID billed = billedCustomer();
+            UUID draft = marchDraft(billed);
+            return new Request("POST", "/api/v1/invoices/" + draft + "/held-back-entries", null, """
+                    {"entryId": "%s", "reason": "Customer disputes the call"}""".formatted(jdbc.queryForObject(
+                    "SELECT entry_id FROM time_entry_pricing_view WHERE customer_id = ? LIMIT 1", UUID.class, billed)));
+        });
+        example("POST /api/v1/invoices/{invoiceId}/issue", 200, () -> new Request("POST",
+                "/api/v1/invoices/" + marchDraft(billedCustomer()) + "/issue", null, "{\"issueDate\": \"2026-04-01\"}"));
+        example("POST /api/v1/invoices/{invoiceId}/cancellation", 200, () -> {
+            UUID draft = marchDraft(billedCustomer());
+            ok(http.post("/api/v1/invoices/" + draft + "/issue", "{\"issueDate\": \"2026-04-01\"}"));
+            return new Request("POST", "/api/v1/invoices/" + draft + "/cancellation", null,
+                    "{\"reason\": \"Wrong address\", \"date\": \"2026-04-02\"}");
+        });
         example("DELETE /api/v1/projections/{name}/dead-letters/{sequence}", 404, () -> new Request("DELETE",
                 "/api/v1/projections/tickets/dead-letters/" + UUID.randomUUID(), null, null));
+    }
+
+    /** A customer with an HOURLY contract and a priced hour of March 2026. */
+    protected UUID billedCustomer() {
+        UUID billed = registerCustomer("Kanzlei Rechnung", "NW");
+        concludeContract(billed, "\"type\": \"HOURLY\", \"startDate\": \"2026-01-01\", "
+                + "\"hourlyRates\": {\"TECHNICIAN\": 95}");
+        return pricedMarch(billed);
+    }
+
+    /** {@code customerId} with one more priced hour of March 2026 on a new ticket. */
+    protected UUID pricedMarch(UUID customerId) {
+        UUID ticket = openTicket(customerId, "Invoice");
+        ok(http.put("/api/v1/tickets/" + ticket + "/assignee", "{\"assignee\": \"jonas\"}"));
+        ok(http.post("/api/v1/tickets/" + ticket + "/start-work", null));
+        UUID logged = logTime(ticket, "2026-03-10T09:00:00Z", "2026-03-10T10:00:00Z");
+        awaitPricing(logged, pricing -> pricing.get("status").asString().equals("PRICED"));
+        awaitCaughtUpEverywhere();
+        return customerId;
+    }
+
+    /** The draft of March 2026 that a billing run makes for {@code customerId}. */
+    protected UUID marchDraft(UUID customerId) {
+        pricedMarch(customerId);
+        Http.Response run = http.post("/api/v1/billing-runs",
+                "{\"month\": \"2026-03\", \"customerId\": \"%s\"}".formatted(customerId));
+        assertThat(run.status()).as(run.text()).isEqualTo(200);
+        UUID draft = UUID.fromString(run.json().get("drafts").get(0).get("invoiceId").asString());
+        awaitCaughtUpEverywhere();
+        return draft;
     }
 
     protected String bearer(String actor) {
