@@ -44,11 +44,15 @@ public record ContractTerms(
 
     public static final String DEFAULT_ZONE = "Europe/Berlin";
 
-    /** R-B2, R-B3, R-C8: the monthly fee, a rate for every role, the travel flat fee and the VAT rate. */
-    public record Prices(BigDecimal monthlyFee, Map<Role, BigDecimal> hourlyRates, BigDecimal travelFee,
-                         BigDecimal vatPercent) {
+    /**
+     * R-B2, R-B3, R-C8, R-I3: the monthly fee and how it is paid (on the invoices unless given), a rate for every
+     * role, the travel flat fee and the VAT rate.
+     */
+    public record Prices(BigDecimal monthlyFee, FeePayment feePayment, Map<Role, BigDecimal> hourlyRates,
+                         BigDecimal travelFee, BigDecimal vatPercent) {
 
         public Prices {
+            feePayment = feePayment == null ? FeePayment.INVOICE : feePayment;
             Terms.requireNonNegative("R-C8", "monthlyFee", monthlyFee);
             Terms.requireNonNegative("R-B3", "travelFee", travelFee);
             Terms.requireNonNegative("R-B2", "vatPercent", vatPercent);
@@ -100,7 +104,7 @@ public record ContractTerms(
         BigDecimal monthlyFee = type == ContractType.HOURLY ? new BigDecimal("0.00") : new BigDecimal("149.00");
         Set<ServiceItem> coverage = type == ContractType.SERVICE && level != null ? level.includedItems() : Set.of();
         QuotaTerms quota = type == ContractType.QUOTA ? QuotaTerms.SEED_000 : null;
-        return new ContractTerms(new Prices(monthlyFee, defaultRates(), new BigDecimal("0.00"), new BigDecimal("19")),
+        return new ContractTerms(new Prices(monthlyFee, FeePayment.INVOICE, defaultRates(), new BigDecimal("0.00"), new BigDecimal("19")),
                 seedUnits(), new ServiceTimes(officeHours(), holidayState, DEFAULT_ZONE), SurchargeRules.SEED_000,
                 new BigDecimal("0"), coverage, quota, new MinimumTerm(24, 3));
     }
@@ -163,6 +167,10 @@ public record ContractTerms(
         return prices.monthlyFee();
     }
 
+    public FeePayment feePayment() {
+        return prices.feePayment();
+    }
+
     public Map<Role, BigDecimal> hourlyRates() {
         return prices.hourlyRates();
     }
@@ -218,11 +226,13 @@ public record ContractTerms(
     }
 
     public ContractTerms withPrices(BigDecimal newMonthlyFee, Map<Role, BigDecimal> newRates) {
-        return withPrices(new Prices(newMonthlyFee, newRates, prices.travelFee(), prices.vatPercent()));
+        return withPrices(new Prices(newMonthlyFee, prices.feePayment(), newRates, prices.travelFee(),
+                prices.vatPercent()));
     }
 
     public ContractTerms withTravelFee(BigDecimal newTravelFee) {
-        return withPrices(new Prices(prices.monthlyFee(), prices.hourlyRates(), newTravelFee, prices.vatPercent()));
+        return withPrices(new Prices(prices.monthlyFee(), prices.feePayment(), prices.hourlyRates(), newTravelFee,
+                prices.vatPercent()));
     }
 
     public ContractTerms withPrices(Prices newPrices) {

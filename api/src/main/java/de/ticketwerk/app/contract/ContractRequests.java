@@ -14,6 +14,7 @@ import de.ticketwerk.terms.ContractTerms.MinimumTerm;
 import de.ticketwerk.terms.ContractTerms.Prices;
 import de.ticketwerk.terms.ContractTerms.ServiceTimes;
 import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.FeePayment;
 import de.ticketwerk.terms.QuotaTerms;
 import de.ticketwerk.terms.ServiceLevel;
 import de.ticketwerk.terms.SurchargeRules;
@@ -51,6 +52,7 @@ final class ContractRequests {
                                    @NotNull @BusinessDate LocalDate startDate,
                                    @BusinessDate LocalDate endDate,
                                    @Euros BigDecimal monthlyFee,
+                                   FeePayment feePayment,
                                    Map<Role, @NotNull @Euros(max = MAX_RATE) BigDecimal> hourlyRates,
                                    Boolean minuteExact,
                                    @Size(max = 8) List<@Valid @NotNull BillingUnitRequest> billingUnits,
@@ -84,8 +86,8 @@ final class ContractRequests {
             List<ServiceWindow> windows = serviceHours == null ? d.serviceHours()
                     : serviceHours.stream().map(w -> new ServiceWindow(w.day(), w.from(), w.to())).toList();
             return new ContractTerms(
-                    new Prices(or(monthlyFee, d.monthlyFee()), rates, or(travelFee, d.travelFee()),
-                            or(vatPercent, d.vatPercent())),
+                    new Prices(or(monthlyFee, d.monthlyFee()), or(feePayment, d.feePayment()), rates,
+                            or(travelFee, d.travelFee()), or(vatPercent, d.vatPercent())),
                     units,
                     new ServiceTimes(windows, d.holidayState(), or(zone, d.zone())),
                     surcharges == null ? d.surcharges() : surcharges.rules(d.surcharges()),

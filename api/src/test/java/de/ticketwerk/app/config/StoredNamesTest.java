@@ -7,6 +7,9 @@ import de.ticketwerk.contract.api.ContractEvents;
 import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.api.CustomerEvents;
 import de.ticketwerk.customer.domain.Customer;
+import de.ticketwerk.invoice.api.InvoiceEvents;
+import de.ticketwerk.invoice.domain.Invoice;
+import de.ticketwerk.invoice.domain.NumberSeries;
 import de.ticketwerk.pricing.api.PricingEvents;
 import de.ticketwerk.quota.api.QuotaEvents;
 import de.ticketwerk.quota.domain.Quota;
@@ -21,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +108,7 @@ class StoredNamesTest {
             fixture.get("answers").properties().forEach(answer -> {
                 Http.Response response = http.get(answer.getKey());
                 assertThat(response.status()).as(answer.getKey()).isEqualTo(200);
-                assertThat(response.json()).as(answer.getKey()).isEqualTo(answer.getValue());
+                assertThat(withoutAdditions(response.json())).as(answer.getKey()).isEqualTo(answer.getValue());
             });
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
                     .as("replaying the recorded history decides nothing again").isEqualTo(recorded);
@@ -148,19 +152,42 @@ class StoredNamesTest {
     void everyEventAndSnapshotHasAStoredNameOfItsContext() {
         Set<Class<?>> stored = new HashSet<>();
         for (Class<?> events : List.of(TicketEvents.class, CustomerEvents.class, ContractEvents.class,
-                PricingEvents.class, QuotaEvents.class)) {
+                PricingEvents.class, QuotaEvents.class, InvoiceEvents.class)) {
             stored.addAll(List.of(events.getDeclaredClasses()));
         }
-        stored.addAll(List.of(Ticket.class, Customer.class, Contract.class, Quota.class));
+        stored.addAll(List.of(Ticket.class, Customer.class, Contract.class, Quota.class, Invoice.class,
+                NumberSeries.class));
 
         assertThat(StoredNames.all().keySet()).containsExactlyInAnyOrderElementsOf(stored);
         StoredNames.all().forEach((type, name) -> {
-            assertThat(name).as(type.getName()).matches("(ticket|customer|contract|pricing|quota)\\.[A-Z][A-Za-z]+")
-                    .endsWith(type.getSimpleName().replaceFirst("^(Ticket|Customer|Contract|Quota)$", "$1Snapshot"));
+            assertThat(name).as(type.getName())
+                    .matches("(ticket|customer|contract|pricing|quota|invoice)\\.[A-Z][A-Za-z]+")
+                    .endsWith(type.getSimpleName()
+                            .replaceFirst("^(Ticket|Customer|Contract|Quota|Invoice|NumberSeries)$", "$1Snapshot"));
             assertThat(StoredNames.typeOf(type).orElseThrow().getRevision()).isEqualTo(name.endsWith("Snapshot")
                     ? StoredNames.SNAPSHOT_REVISION : StoredNames.REVISION);
             assertThat(StoredNames.classOf(name)).contains(type);
         });
+    }
+
+    /** Fields the answers gained since the recordings, with the value a recorded history answers for them. */
+    private static final Map<String, String> ADDITIONS = Map.of("feePayment", "INVOICE");
+
+    private static JsonNode withoutAdditions(JsonNode answer) {
+        JsonNode copy = answer.deepCopy();
+        removeAdditions(copy);
+        return copy;
+    }
+
+    private static void removeAdditions(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ADDITIONS.forEach((field, value) -> {
+                if (object.has(field) && object.get(field).asString().equals(value)) {
+                    object.remove(field);
+                }
+            });
+        }
+        node.forEach(StoredNamesTest::removeAdditions);
     }
 
     /** Every read model at the head, and no new event for a second. */

@@ -3,6 +3,7 @@ package de.ticketwerk.projections.contract;
 import de.ticketwerk.calendar.Days;
 import de.ticketwerk.contract.api.NoticeChannel;
 import de.ticketwerk.contract.api.Party;
+import de.ticketwerk.invoice.policy.MonthlyFees;
 import de.ticketwerk.terms.ContractTerms;
 import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.terms.PriceChange;
@@ -12,6 +13,7 @@ import de.ticketwerk.ticket.api.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,12 @@ public record ContractView(UUID contractId, UUID customerId, ContractType type, 
     public ContractTerms termsOn(LocalDate date) {
         return PriceChange.termsOn(terms, priceChanges.stream()
                 .map(c -> new PriceChange(c.effectiveFrom(), c.monthlyFee(), c.hourlyRates())).toList(), date);
+    }
+
+    /** R-C8: the fee of {@code month}, as in force on the day it falls due; zero when the contract is not. */
+    public BigDecimal monthlyFee(YearMonth month) {
+        LocalDate due = MonthlyFees.dueOn(month, startDate);
+        return inForceOn(due) ? termsOn(due).monthlyFee() : new BigDecimal("0.00");
     }
 
     public boolean inForceOn(LocalDate date) {

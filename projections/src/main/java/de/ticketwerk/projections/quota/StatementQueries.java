@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,7 @@ public class StatementQueries {
         List<MonthLine> months = new ArrayList<>();
         BigDecimal instalments = new BigDecimal("0.00");
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
-            LocalDate due = month.isBefore(from) ? from : month;
-            BigDecimal instalment = contract.inForceOn(due) ? contract.termsOn(due).monthlyFee()
-                    : new BigDecimal("0.00");
+            BigDecimal instalment = contract.monthlyFee(YearMonth.from(month));
             instalments = instalments.add(instalment);
             months.add(new MonthLine(month, instalment, usedByMonth.getOrDefault(month, 0L)));
         }

@@ -1,0 +1,36 @@
+package de.ticketwerk.invoice.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+public final class InvoiceCommands {
+
+    private InvoiceCommands() {
+    }
+
+    /** The billing run's draft of one customer's month (R-I1); a draft that is already issued stays as it is. */
+    public record DraftInvoice(@TargetAggregateIdentifier UUID invoiceId, UUID customerId, YearMonth month,
+                               List<InvoiceLine> lines, String actor, Instant at) {
+        public DraftInvoice {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** R-I2: the entry's line leaves the draft; the next month's run carries it. */
+    public record HoldBackEntry(@TargetAggregateIdentifier UUID invoiceId, UUID entryId, String reason, String actor,
+                                Instant at) {
+    }
+
+    /** R-I2, R-I5: the draft takes its invoice number and its service report id. */
+    public record IssueInvoice(UUID invoiceId, LocalDate issueDate, String actor, Instant at) {
+    }
+
+    /** R-I6: a cancellation invoice with its own number negates the issued invoice. */
+    public record CancelInvoice(UUID invoiceId, LocalDate date, String reason, String actor, Instant at) {
+    }
+}
