@@ -4,6 +4,7 @@ import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.invoice.api.InvoiceCommands.DraftInvoice;
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.invoice.api.InvoiceLine.LineKind;
+import de.ticketwerk.invoice.api.ReportEntry;
 import de.ticketwerk.invoice.policy.MonthlyFees;
 import de.ticketwerk.terms.FeePayment;
 import de.ticketwerk.invoice.policy.InvoiceLines;
@@ -67,12 +68,13 @@ class BillingRun {
     private Optional<Drafted> draft(UUID customerId, YearMonth month, String actor) {
         List<UUID> open = registry.openOrIssued(customerId, month);
         List<InvoiceLine> lines = lines(customerId, month);
-        if (open.isEmpty() && lines.isEmpty()) {
+        List<ReportEntry> report = report(customerId, month);
+        if (open.isEmpty() && lines.isEmpty() && report.isEmpty()) {
             return Optional.empty();
         }
         UUID invoiceId = open.isEmpty() ? invoiceId(customerId, month, registry.cancelled(customerId, month))
                 : open.get(0);
-        commands.sendAndWait(new DraftInvoice(invoiceId, customerId, month, lines, actor, clock.instant()));
+        commands.sendAndWait(new DraftInvoice(invoiceId, customerId, month, lines, report, actor, clock.instant()));
         return Optional.of(new Drafted(invoiceId, customerId, month, lines.size()));
     }
 
@@ -124,6 +126,25 @@ class BillingRun {
                             vatOfContract.computeIfAbsent(contractId, this::vatPercent), rs.getString("invoiced_in"));
                 },
                 customerId, java.sql.Date.valueOf(month.atEndOfMonth()), customerId);
+    }
+
+    /** R-I1: the service report lists every time entry of the month as priced now, billable or not. */
+    private List<ReportEntry> report(UUID customerId, YearMonth month) {
+        return jdbc.query("""
+                        SELECT * FROM (
+                            SELECT DISTINCT ON (entry_id) entry_id, ticket_id, work_date, action, net_amount,
+                                non_billable_reason, pricing
+                            FROM time_entry_pricing_view WHERE customer_id = ? AND work_date BETWEEN ? AND ?
+                            ORDER BY entry_id, source_sequence DESC, CASE action WHEN 'PRICED' THEN 0 ELSE 1 END) latest
+                        WHERE action = 'PRICED' ORDER BY work_date, entry_id""",
+                (rs, n) -> {
+                    PricedEntry pricing = documents.fromJson(rs.getString("pricing"), PricedEntry.class);
+                    return new ReportEntry(rs.getObject("entry_id", UUID.class), rs.getObject("ticket_id", UUID.class),
+                            pricing.workDate(), pricing.serviceItem(), pricing.technician(), pricing.role(),
+                            pricing.mode(), pricing.rawMinutes(), pricing.billedMinutes(), pricing.settlement(),
+                            pricing.quotaMinutes(), rs.getBigDecimal("net_amount"), rs.getString("non_billable_reason"));
+                },
+                customerId, java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()));
     }
 
     /** R-C8: the fees in advance of every month up to the next one, of contracts whose fee is invoiced. */

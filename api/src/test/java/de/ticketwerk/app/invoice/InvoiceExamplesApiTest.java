@@ -41,6 +41,13 @@ class InvoiceExamplesApiTest extends ApiTest {
         assertTotals(draft.get("totals"), "288.96", "54.90", "343.86");
         assertThat(draft.get("totals").get("perRate").get(0).get("vatPercent").decimalValue())
                 .isEqualByComparingTo("19");
+        JsonNode report = draft.get("serviceReport");
+        assertThat(report).as("the service report lists both").hasSize(2);
+        assertThat(report.get(0).get("entryId").asString()).isEqualTo(march.s5().toString());
+        assertThat(report.get(0).get("rawMinutes").asLong()).isEqualTo(130);
+        assertThat(report.get(0).get("billedMinutes").asLong()).isEqualTo(150);
+        assertThat(report.get(1).get("entryId").asString()).isEqualTo(march.b1().toString());
+        assertThat(report.get(1).get("net").decimalValue()).isEqualTo("23.75");
     }
 
     @Test
@@ -175,7 +182,7 @@ class InvoiceExamplesApiTest extends ApiTest {
     }
 
     @Test
-    void i6NonBillableWorkIsOnNoInvoice() {
+    void i6NonBillableWorkIsOnTheServiceReportWithItsReasonAndOnNoInvoice() {
         UUID customer = hourlyCustomer();
         UUID ticket = openTicket(customer, "Goodwill");
         Http.Response logged = http.post("/api/v1/tickets/" + ticket + "/time-entries", """
@@ -192,6 +199,13 @@ class InvoiceExamplesApiTest extends ApiTest {
 
         assertThat(draft.get("lines")).hasSize(1);
         assertThat(draft.get("lines").get(0).get("entryId").asString()).isEqualTo(paid.toString());
+        JsonNode report = draft.get("serviceReport");
+        assertThat(report).as("the service report lists both").hasSize(2);
+        JsonNode listed = report.valueStream().filter(e -> e.get("entryId").asString().equals(goodwill.toString()))
+                .findFirst().orElseThrow();
+        assertThat(listed.get("settlement").asString()).isEqualTo("NOT_BILLABLE");
+        assertThat(listed.get("nonBillableReason").asString()).isEqualTo("goodwill");
+        assertThat(listed.get("rawMinutes").asLong()).isEqualTo(30);
     }
 
     @Test

@@ -13,11 +13,15 @@ public final class InvoiceCommands {
     private InvoiceCommands() {
     }
 
-    /** The billing run's draft of one customer's month (R-I1); a draft that is already issued stays as it is. */
+    /**
+     * The billing run's draft of one customer's month (R-I1): the invoice's lines and the service report's entries;
+     * a draft that is already issued stays as it is.
+     */
     public record DraftInvoice(@TargetAggregateIdentifier UUID invoiceId, UUID customerId, YearMonth month,
-                               List<InvoiceLine> lines, String actor, Instant at) {
+                               List<InvoiceLine> lines, List<ReportEntry> report, String actor, Instant at) {
         public DraftInvoice {
             lines = List.copyOf(lines);
+            report = List.copyOf(report);
         }
     }
 

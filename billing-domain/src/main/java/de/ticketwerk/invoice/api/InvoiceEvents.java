@@ -11,9 +11,9 @@ public final class InvoiceEvents {
     private InvoiceEvents() {
     }
 
-    /** A draft, new or revised by a later run of the same month; it has no number (R-I5). */
+    /** A draft and its service report, new or revised by a later run of the same month; neither has a number. */
     public record InvoiceDrafted(UUID invoiceId, UUID customerId, YearMonth month, List<InvoiceLine> lines,
-                                 InvoiceTotals totals, String actor, Instant at) {
+                                 InvoiceTotals totals, List<ReportEntry> report, String actor, Instant at) {
     }
 
     public record InvoiceEntryHeldBack(UUID invoiceId, UUID customerId, UUID entryId, String reason,
@@ -22,7 +22,8 @@ public final class InvoiceEvents {
 
     public record InvoiceIssued(UUID invoiceId, UUID customerId, YearMonth month, String number,
                                 String serviceReportId, LocalDate issueDate, LocalDate dueDate,
-                                List<InvoiceLine> lines, InvoiceTotals totals, String actor, Instant at) {
+                                List<InvoiceLine> lines, InvoiceTotals totals, List<ReportEntry> report, String actor,
+                                Instant at) {
     }
 
     /** The cancellation invoice (Stornorechnung): its own number, the original's lines negated (R-I6). */

@@ -7,6 +7,7 @@ import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceDrafted;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceEntryHeldBack;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
 import de.ticketwerk.invoice.api.InvoiceLine;
+import de.ticketwerk.invoice.api.ReportEntry;
 import de.ticketwerk.invoice.policy.InvoiceMoney;
 import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
@@ -40,6 +41,7 @@ public class Invoice {
     private YearMonth month;
     private Status status;
     private List<InvoiceLine> lines = List.of();
+    private List<ReportEntry> report = List.of();
     private Set<UUID> heldBack = new HashSet<>();
     private String number;
     private LocalDate issueDate;
@@ -54,9 +56,9 @@ public class Invoice {
             return;
         }
         List<InvoiceLine> drafted = cmd.lines().stream().filter(line -> !heldBack.contains(line.entryId())).toList();
-        if (status == null || !drafted.equals(lines)) {
+        if (status == null || !drafted.equals(lines) || !cmd.report().equals(report)) {
             apply(new InvoiceDrafted(cmd.invoiceId(), cmd.customerId(), cmd.month(), drafted,
-                    InvoiceMoney.totals(drafted), cmd.actor(), cmd.at()));
+                    InvoiceMoney.totals(drafted), cmd.report(), cmd.actor(), cmd.at()));
         }
     }
 
@@ -82,7 +84,7 @@ public class Invoice {
     void issue(String invoiceNumber, String serviceReportId, LocalDate date, String actor, Instant at) {
         requireIssuable();
         apply(new InvoiceIssued(invoiceId, customerId, month, invoiceNumber, serviceReportId, date,
-                InvoiceMoney.dueDate(date), lines, InvoiceMoney.totals(lines), actor, at));
+                InvoiceMoney.dueDate(date), lines, InvoiceMoney.totals(lines), report, actor, at));
     }
 
     void requireCancellable() {
@@ -116,6 +118,7 @@ public class Invoice {
         month = event.month();
         status = Status.DRAFT;
         lines = event.lines();
+        report = event.report();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package de.ticketwerk.projections.invoice;
 
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.invoice.api.InvoiceTotals;
+import de.ticketwerk.invoice.api.ReportEntry;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +16,9 @@ import java.util.UUID;
  */
 public record InvoiceView(UUID invoiceId, UUID customerId, YearMonth month, String status, String number,
                           String serviceReportId, LocalDate issueDate, LocalDate dueDate, List<InvoiceLine> lines,
-                          InvoiceTotals totals, List<HeldBack> heldBack, Cancellation cancellation, String draftedBy,
-                          Instant draftedAt, String issuedBy, Instant issuedAt) {
+                          InvoiceTotals totals, List<ReportEntry> serviceReport, List<HeldBack> heldBack,
+                          Cancellation cancellation, String draftedBy, Instant draftedAt, String issuedBy,
+                          Instant issuedAt) {
 
     public record HeldBack(UUID entryId, String reason, String by, Instant at) {
     }
