@@ -6,16 +6,24 @@ import de.ticketwerk.app.invoice.InvoiceRequests.CancelRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.HoldBackRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.IssueRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.RunRequest;
+import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.app.web.SingleLine;
+import de.ticketwerk.customer.api.CustomerDetails;
 import de.ticketwerk.invoice.api.InvoiceCommands.CancelInvoice;
 import de.ticketwerk.invoice.api.InvoiceCommands.HoldBackEntry;
 import de.ticketwerk.invoice.api.InvoiceCommands.IssueInvoice;
+import de.ticketwerk.invoice.api.InvoiceParties;
+import de.ticketwerk.invoice.api.InvoiceParties.Party;
 import de.ticketwerk.invoice.domain.Invoice;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.Scope;
+import de.ticketwerk.projections.customer.CustomerQueries;
+import de.ticketwerk.projections.customer.CustomerView;
 import de.ticketwerk.projections.invoice.InvoiceQueries;
 import de.ticketwerk.projections.invoice.InvoiceView;
 import de.ticketwerk.rules.RuleViolation;
+import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.terms.ContractTerms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,12 +57,19 @@ class InvoiceController {
     private final BillingRun billingRun;
     private final CommandGateway commands;
     private final InvoiceQueries queries;
+    private final InvoiceRegistry registry;
+    private final CustomerQueries customers;
+    private final SellerProperties seller;
     private final Clock clock;
 
-    InvoiceController(BillingRun billingRun, CommandGateway commands, InvoiceQueries queries, Clock clock) {
+    InvoiceController(BillingRun billingRun, CommandGateway commands, InvoiceQueries queries, InvoiceRegistry registry,
+                      CustomerQueries customers, SellerProperties seller, Clock clock) {
         this.billingRun = billingRun;
         this.commands = commands;
         this.queries = queries;
+        this.registry = registry;
+        this.customers = customers;
+        this.seller = seller;
         this.clock = clock;
     }
 
@@ -101,7 +116,8 @@ class InvoiceController {
     Map<String, Object> issue(@PathVariable UUID invoiceId, @Valid @RequestBody(required = false) IssueRequest body,
                               Actor actor) {
         LocalDate date = body == null || body.issueDate() == null ? today() : body.issueDate();
-        String number = commands.sendAndWait(new IssueInvoice(invoiceId, date, actor.name(), clock.instant()));
+        String number = commands.sendAndWait(new IssueInvoice(invoiceId, date, parties(invoiceId), actor.name(),
+                clock.instant()));
         return Map.of("invoiceId", invoiceId, "number", number);
     }
 
@@ -109,9 +125,18 @@ class InvoiceController {
     @Allowed.Finance
     Map<String, Object> cancel(@PathVariable UUID invoiceId, @Valid @RequestBody CancelRequest body, Actor actor) {
         LocalDate date = body.date() == null ? today() : body.date();
-        String number = commands.sendAndWait(new CancelInvoice(invoiceId, date, body.reason(), actor.name(),
-                clock.instant()));
+        String number = commands.sendAndWait(new CancelInvoice(invoiceId, date, body.reason(), parties(invoiceId),
+                actor.name(), clock.instant()));
         return Map.of("invoiceId", invoiceId, "number", number);
+    }
+
+    /** R-I7: the seller as configured and the customer as the read model shows them now. */
+    private InvoiceParties parties(UUID invoiceId) {
+        UUID customerId = registry.customerOf(invoiceId).orElseThrow(() -> new NotFound("no invoice " + invoiceId));
+        CustomerDetails buyer = customers.find(customerId, Scope.ALL).map(CustomerView::details)
+                .orElseThrow(() -> new StateConflict("R-I7", "customer " + customerId + " is not readable yet"));
+        return new InvoiceParties(seller.party(), new Party(buyer.name(), buyer.address(), buyer.vatId(), null,
+                buyer.reportEmails().stream().findFirst().orElse(null), buyer.debtorNumber()), seller.account());
     }
 
     private LocalDate today() {

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,6 +60,12 @@ public class InvoiceRegistry implements InvoicedEntries {
                     found.put(rs.getObject("entry_id", UUID.class), rs.getString("number"));
                 });
         return found;
+    }
+
+    public Optional<UUID> customerOf(UUID invoiceId) {
+        writes.flush();
+        return jdbc.queryForList("SELECT customer_id FROM invoice_registry WHERE invoice_id = ?", UUID.class,
+                invoiceId).stream().findFirst();
     }
 
     /** The invoices of a customer's month that are not cancelled: at most one, a draft or issued. */

@@ -137,6 +137,12 @@ class InvoiceExamplesApiTest extends ApiTest {
         JsonNode view = awaitGet(http, "/api/v1/invoices/" + invoiceId,
                 i -> i.get("status").asString().equals("CANCELLED"));
         assertThat(view.get("number").asString()).as("the original keeps its number").isEqualTo(original);
+        JsonNode parties = view.get("parties");
+        assertThat(parties.get("seller").get("name").asString()).isEqualTo("Test IT-Service GmbH");
+        assertThat(parties.get("seller").get("vatId").asString()).isEqualTo("DE811907980");
+        assertThat(parties.get("buyer").get("name").asString()).isEqualTo("Kanzlei Rechnung");
+        assertThat(parties.get("buyer").get("address").get("city").asString()).isEqualTo("Münster");
+        assertThat(parties.get("payTo").get("iban").asString()).isEqualTo("DE02120300000000202051");
         assertTotals(view.get("totals"), "288.96", "54.90", "343.86");
         JsonNode storno = view.get("cancellation");
         assertThat(storno.get("number").asString()).isEqualTo(cancellation);

@@ -30,11 +30,13 @@ public final class InvoiceCommands {
                                 Instant at) {
     }
 
-    /** R-I2, R-I5: the draft takes its invoice number and its service report id. */
-    public record IssueInvoice(UUID invoiceId, LocalDate issueDate, String actor, Instant at) {
+    /** R-I2, R-I5, R-I7: the draft takes its invoice number and its service report id; the parties as they are. */
+    public record IssueInvoice(UUID invoiceId, LocalDate issueDate, InvoiceParties parties, String actor,
+                               Instant at) {
     }
 
     /** R-I6: a cancellation invoice with its own number negates the issued invoice. */
-    public record CancelInvoice(UUID invoiceId, LocalDate date, String reason, String actor, Instant at) {
+    public record CancelInvoice(UUID invoiceId, LocalDate date, String reason, InvoiceParties parties, String actor,
+                                Instant at) {
     }
 }

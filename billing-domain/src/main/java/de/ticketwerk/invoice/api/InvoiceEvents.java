@@ -22,15 +22,15 @@ public final class InvoiceEvents {
 
     public record InvoiceIssued(UUID invoiceId, UUID customerId, YearMonth month, String number,
                                 String serviceReportId, LocalDate issueDate, LocalDate dueDate,
-                                List<InvoiceLine> lines, InvoiceTotals totals, List<ReportEntry> report, String actor,
-                                Instant at) {
+                                List<InvoiceLine> lines, InvoiceTotals totals, List<ReportEntry> report,
+                                InvoiceParties parties, String actor, Instant at) {
     }
 
     /** The cancellation invoice (Stornorechnung): its own number, the original's lines negated (R-I6). */
     public record InvoiceCancelled(UUID invoiceId, UUID customerId, YearMonth month, String number,
                                    String cancelledNumber, LocalDate cancelledIssueDate, LocalDate date,
-                                   List<InvoiceLine> lines, InvoiceTotals totals, String reason, String actor,
-                                   Instant at) {
+                                   List<InvoiceLine> lines, InvoiceTotals totals, String reason,
+                                   InvoiceParties parties, String actor, Instant at) {
     }
 
     /** The next number of a series went to {@code documentId} (R-I5); every number of a series once, in order. */

@@ -7,6 +7,7 @@ import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceDrafted;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceEntryHeldBack;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
 import de.ticketwerk.invoice.api.InvoiceLine;
+import de.ticketwerk.invoice.api.InvoiceParties;
 import de.ticketwerk.invoice.api.ReportEntry;
 import de.ticketwerk.invoice.policy.InvoiceMoney;
 import de.ticketwerk.rules.RuleViolation;
@@ -81,10 +82,11 @@ public class Invoice {
         }
     }
 
-    void issue(String invoiceNumber, String serviceReportId, LocalDate date, String actor, Instant at) {
+    void issue(String invoiceNumber, String serviceReportId, LocalDate date, InvoiceParties parties, String actor,
+               Instant at) {
         requireIssuable();
         apply(new InvoiceIssued(invoiceId, customerId, month, invoiceNumber, serviceReportId, date,
-                InvoiceMoney.dueDate(date), lines, InvoiceMoney.totals(lines), report, actor, at));
+                InvoiceMoney.dueDate(date), lines, InvoiceMoney.totals(lines), report, parties, actor, at));
     }
 
     void requireCancellable() {
@@ -94,11 +96,12 @@ public class Invoice {
         }
     }
 
-    void cancel(String cancellationNumber, LocalDate date, String reason, String actor, Instant at) {
+    void cancel(String cancellationNumber, LocalDate date, String reason, InvoiceParties parties, String actor,
+                Instant at) {
         requireCancellable();
         List<InvoiceLine> negated = lines.stream().map(InvoiceLine::negated).toList();
         apply(new InvoiceCancelled(invoiceId, customerId, month, cancellationNumber, number, issueDate, date,
-                negated, InvoiceMoney.totals(negated), reason, actor, at));
+                negated, InvoiceMoney.totals(negated), reason, parties, actor, at));
     }
 
     List<InvoiceLine> lines() {

@@ -43,7 +43,7 @@ public class InvoiceIssuing {
         int year = cmd.issueDate().getYear();
         String number = take(DocumentNumbers.invoiceSeries(year), cmd.invoiceId(), cmd.at());
         String serviceReportId = take(DocumentNumbers.serviceReportSeries(year), cmd.invoiceId(), cmd.at());
-        invoice.execute(i -> i.issue(number, serviceReportId, cmd.issueDate(), cmd.actor(), cmd.at()));
+        invoice.execute(i -> i.issue(number, serviceReportId, cmd.issueDate(), cmd.parties(), cmd.actor(), cmd.at()));
         return number;
     }
 
@@ -53,7 +53,7 @@ public class InvoiceIssuing {
         Aggregate<Invoice> invoice = invoices.load(cmd.invoiceId().toString());
         invoice.execute(Invoice::requireCancellable);
         String number = take(DocumentNumbers.invoiceSeries(cmd.date().getYear()), cmd.invoiceId(), cmd.at());
-        invoice.execute(i -> i.cancel(number, cmd.date(), cmd.reason(), cmd.actor(), cmd.at()));
+        invoice.execute(i -> i.cancel(number, cmd.date(), cmd.reason(), cmd.parties(), cmd.actor(), cmd.at()));
         return number;
     }
 

@@ -40,7 +40,7 @@ public class InvoiceProjection {
         writes.flush();
         List<HeldBack> heldBack = queries.find(e.invoiceId(), Scope.ALL).map(InvoiceView::heldBack).orElse(List.of());
         InvoiceView view = new InvoiceView(e.invoiceId(), e.customerId(), e.month(), "DRAFT", null, null, null, null,
-                e.lines(), e.totals(), e.report(), heldBack, null, e.actor(), e.at(), null, null);
+                e.lines(), e.totals(), e.report(), null, heldBack, null, e.actor(), e.at(), null, null);
         writes.update("""
                 INSERT INTO invoice_view (invoice_id, customer_id, month, status, document) VALUES (?, ?, ?, 'DRAFT', ?)
                 ON CONFLICT (invoice_id) DO UPDATE SET document = excluded.document""",
@@ -53,7 +53,7 @@ public class InvoiceProjection {
         List<HeldBack> heldBack = new ArrayList<>(before.heldBack());
         heldBack.add(new HeldBack(e.entryId(), e.reason(), e.actor(), e.at()));
         store(new InvoiceView(before.invoiceId(), before.customerId(), before.month(), before.status(), null, null,
-                null, null, e.lines(), e.totals(), before.serviceReport(), heldBack, null, before.draftedBy(),
+                null, null, e.lines(), e.totals(), before.serviceReport(), null, heldBack, null, before.draftedBy(),
                 before.draftedAt(), null, null));
     }
 
@@ -61,7 +61,7 @@ public class InvoiceProjection {
     void on(InvoiceIssued e) {
         InvoiceView before = current(e.invoiceId());
         store(new InvoiceView(e.invoiceId(), e.customerId(), e.month(), "ISSUED", e.number(), e.serviceReportId(),
-                e.issueDate(), e.dueDate(), e.lines(), e.totals(), e.report(), before.heldBack(), null,
+                e.issueDate(), e.dueDate(), e.lines(), e.totals(), e.report(), e.parties(), before.heldBack(), null,
                 before.draftedBy(), before.draftedAt(), e.actor(), e.at()));
     }
 
@@ -70,7 +70,7 @@ public class InvoiceProjection {
         InvoiceView before = current(e.invoiceId());
         store(new InvoiceView(before.invoiceId(), before.customerId(), before.month(), "CANCELLED", before.number(),
                 before.serviceReportId(), before.issueDate(), before.dueDate(), before.lines(), before.totals(),
-                before.serviceReport(), before.heldBack(), new Cancellation(e.number(), e.cancelledNumber(), e.cancelledIssueDate(), e.date(),
+                before.serviceReport(), before.parties(), before.heldBack(), new Cancellation(e.number(), e.cancelledNumber(), e.cancelledIssueDate(), e.date(),
                 e.lines(), e.totals(), e.reason(), e.actor(), e.at()), before.draftedBy(), before.draftedAt(),
                 before.issuedBy(), before.issuedAt()));
     }

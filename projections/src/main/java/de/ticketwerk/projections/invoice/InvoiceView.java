@@ -1,6 +1,7 @@
 package de.ticketwerk.projections.invoice;
 
 import de.ticketwerk.invoice.api.InvoiceLine;
+import de.ticketwerk.invoice.api.InvoiceParties;
 import de.ticketwerk.invoice.api.InvoiceTotals;
 import de.ticketwerk.invoice.api.ReportEntry;
 
@@ -16,9 +17,9 @@ import java.util.UUID;
  */
 public record InvoiceView(UUID invoiceId, UUID customerId, YearMonth month, String status, String number,
                           String serviceReportId, LocalDate issueDate, LocalDate dueDate, List<InvoiceLine> lines,
-                          InvoiceTotals totals, List<ReportEntry> serviceReport, List<HeldBack> heldBack,
-                          Cancellation cancellation, String draftedBy, Instant draftedAt, String issuedBy,
-                          Instant issuedAt) {
+                          InvoiceTotals totals, List<ReportEntry> serviceReport, InvoiceParties parties,
+                          List<HeldBack> heldBack, Cancellation cancellation, String draftedBy, Instant draftedAt,
+                          String issuedBy, Instant issuedAt) {
 
     public record HeldBack(UUID entryId, String reason, String by, Instant at) {
     }
