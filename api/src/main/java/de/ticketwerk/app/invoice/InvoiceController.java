@@ -136,7 +136,7 @@ class InvoiceController {
         CustomerDetails buyer = customers.find(customerId, Scope.ALL).map(CustomerView::details)
                 .orElseThrow(() -> new StateConflict("R-I7", "customer " + customerId + " is not readable yet"));
         return new InvoiceParties(seller.party(), new Party(buyer.name(), buyer.address(), buyer.vatId(), null,
-                buyer.reportEmails().stream().findFirst().orElse(null), buyer.debtorNumber()), seller.account());
+                buyer.reportEmails().stream().findFirst().orElse(null), null, buyer.debtorNumber()), seller.account());
     }
 
     private LocalDate today() {

@@ -10,12 +10,16 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** R-I7 (§ 14 UStG): the MSP's own name, address, VAT id or tax number and bank details; checked at start-up. */
+/**
+ * R-I7 (§ 14 UStG): the MSP's own name, address, VAT id or tax number and bank details, and the e-mail address and
+ * telephone number the e-invoices name as the seller's contact (XRechnung requires both); checked at start-up.
+ */
 @ConfigurationProperties("ticketwerk.seller")
 @Validated
 record SellerProperties(@NotBlank String name, @NotBlank String street, @NotBlank String postalCode,
                         @NotBlank String city, @Pattern(regexp = "[A-Z]{2}") String country, String vatId,
-                        String taxNumber, @NotBlank @Email String email, @NotBlank String iban, String bic,
+                        String taxNumber, @NotBlank @Email String email, @NotBlank String phone,
+                        @NotBlank String iban, String bic,
                         @NotBlank String bank) {
 
     SellerProperties {
@@ -28,7 +32,7 @@ record SellerProperties(@NotBlank String name, @NotBlank String street, @NotBlan
     }
 
     Party party() {
-        return new Party(name, new Address(street, postalCode, city, country), vatId, taxNumber, email, null);
+        return new Party(name, new Address(street, postalCode, city, country), vatId, taxNumber, email, phone, null);
     }
 
     BankAccount account() {

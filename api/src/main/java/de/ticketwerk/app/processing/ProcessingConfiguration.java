@@ -1,5 +1,6 @@
 package de.ticketwerk.app.processing;
 
+import de.ticketwerk.app.invoice.document.InvoiceDocuments;
 import de.ticketwerk.app.registry.Registry;
 import de.ticketwerk.pricing.domain.PricingProcess;
 import de.ticketwerk.projections.contract.ContractProjection;
@@ -42,7 +43,7 @@ public class ProcessingConfiguration {
             PricingProjection.PROCESSING_GROUP, QuotaLedgerProjection.PROCESSING_GROUP,
             InvoiceProjection.PROCESSING_GROUP);
     static final Set<String> PROCESSES = Set.of(PricingProcess.NAME, QuotaProcess.NAME,
-            Registry.PROCESSING_GROUP);
+            Registry.PROCESSING_GROUP, InvoiceDocuments.PROCESSING_GROUP);
 
     private static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
             .deadLetterTable("dead_letter_entry")

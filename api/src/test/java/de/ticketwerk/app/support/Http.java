@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.function.Function;
 public final class Http {
 
     public record Response(int status, String contentType, String location, String text,
-                           Map<String, List<String>> headers) {
+                           Map<String, List<String>> headers, byte[] bytes) {
         public JsonNode json() {
             return MAPPER.readTree(text);
         }
@@ -98,11 +99,11 @@ public final class Http {
             request.header("Authorization", "Bearer " + tokenOf(actor));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.body(), response.headers().map());
+                    new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -8,7 +8,7 @@ import de.ticketwerk.customer.api.Address;
  */
 public record InvoiceParties(Party seller, Party buyer, BankAccount payTo) {
 
-    public record Party(String name, Address address, String vatId, String taxNumber, String email,
+    public record Party(String name, Address address, String vatId, String taxNumber, String email, String phone,
                         String debtorNumber) {
     }
 

@@ -1,0 +1,84 @@
+package de.ticketwerk.app.invoice.document;
+
+import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceCancelled;
+import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Renders every issued invoice, its service report and every cancellation once (R-I8) and keeps the bytes with their
+ * SHA-256 (R-I6). A process, not a read model: it never replays, and a document already stored stays as it is, so a
+ * redelivered event after a crash changes nothing.
+ */
+@ProcessingGroup(InvoiceDocuments.PROCESSING_GROUP)
+@DisallowReplay
+public class InvoiceDocuments {
+
+    public static final String PROCESSING_GROUP = "documents";
+
+    /** A stored document: its bytes exactly as rendered at issue. */
+    public record Stored(String name, String number, String mediaType, byte[] content, String sha256) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PdfDocuments pdfs = new PdfDocuments();
+    private final EInvoices eInvoices = new EInvoices();
+    private final Clock clock;
+
+    public InvoiceDocuments(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(InvoiceIssued e) {
+        InvoiceDocument document = InvoiceDocument.of(e);
+        store(e.invoiceId(), DocumentName.INVOICE_PDF, e.number(),
+                eInvoices.withZugferd(pdfs.invoice(document), document));
+        store(e.invoiceId(), DocumentName.INVOICE_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
+        store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(), pdfs.serviceReport(document));
+    }
+
+    @EventHandler
+    void on(InvoiceCancelled e) {
+        InvoiceDocument document = InvoiceDocument.of(e);
+        store(e.invoiceId(), DocumentName.CANCELLATION_PDF, e.number(),
+                eInvoices.withZugferd(pdfs.invoice(document), document));
+        store(e.invoiceId(), DocumentName.CANCELLATION_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
+    }
+
+    public Optional<Stored> find(UUID invoiceId, DocumentName name) {
+        return jdbc.query("""
+                        SELECT name, number, media_type, content, sha256 FROM invoice_document
+                        WHERE invoice_id = ? AND name = ?""",
+                (rs, n) -> new Stored(rs.getString("name"), rs.getString("number"), rs.getString("media_type"),
+                        rs.getBytes("content"), rs.getString("sha256")), invoiceId, name.fileName())
+                .stream().findFirst();
+    }
+
+    private void store(UUID invoiceId, DocumentName name, String number, byte[] content) {
+        jdbc.update("""
+                        INSERT INTO invoice_document (invoice_id, name, number, media_type, content, sha256, rendered_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invoice_id, name) DO NOTHING""",
+                invoiceId, name.fileName(), number, name.mediaType(), content, sha256(content),
+                Timestamp.from(clock.instant()));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
