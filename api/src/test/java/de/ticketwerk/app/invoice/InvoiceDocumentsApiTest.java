@@ -86,8 +86,10 @@ class InvoiceDocumentsApiTest extends ApiTest {
                 issued.invoiceId())).as("three documents, each once").isEqualTo(3);
         assertProblem(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/cancellation.pdf"), 404,
                 "has no cancellation.pdf");
-        assertProblem(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/secret.txt"), 404,
+        assertProblem(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/secret.pdf"), 404,
                 "no document");
+        assertThat(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/secret.txt").status())
+                .isEqualTo(400);
     }
 
     record Issued(UUID invoiceId, String number, String serviceReportId) {

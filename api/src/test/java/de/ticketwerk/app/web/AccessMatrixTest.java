@@ -88,6 +88,7 @@ class AccessMatrixTest extends OperationExamples {
         rule("POST /api/v1/billing-runs", FINANCE, null);
         rule("GET /api/v1/invoices", invoiceReaders, Foreign.EMPTY_LIST);
         rule("GET /api/v1/invoices/{invoiceId}", invoiceReaders, Foreign.NOT_FOUND);
+        rule("GET /api/v1/invoices/{invoiceId}/documents/{document}", invoiceReaders, Foreign.NOT_FOUND);
         rule("POST /api/v1/invoices/{invoiceId}/held-back-entries", FINANCE, null);
         rule("POST /api/v1/invoices/{invoiceId}/issue", FINANCE, null);
         rule("POST /api/v1/invoices/{invoiceId}/cancellation", FINANCE, null);

@@ -170,6 +170,8 @@ abstract class OperationExamples extends ApiTest {
         example("GET /api/v1/invoices", 200,
                 () -> get("/api/v1/invoices", "customerId=" + customer + "&month=2026-03&status=DRAFT&page=0&size=20"));
         example("GET /api/v1/invoices/{invoiceId}", 200, () -> get("/api/v1/invoices/" + marchDraft(customer), null));
+        example("GET /api/v1/invoices/{invoiceId}/documents/{document}", 200,
+                () -> get("/api/v1/invoices/" + issuedMarch(customer) + "/documents/invoice.pdf", null));
         example("POST /api/v1/invoices/{invoiceId}/held-back-entries", 200, () -> {
             UUID billed = billedCustomer();
             UUID draft = marchDraft(billed);
@@ -217,6 +219,15 @@ abstract class OperationExamples extends ApiTest {
         UUID draft = UUID.fromString(run.json().get("drafts").get(0).get("invoiceId").asString());
         awaitCaughtUpEverywhere();
         return draft;
+    }
+
+    /** {@code customerId}'s invoice of March 2026, issued (once), with its documents rendered. */
+    protected UUID issuedMarch(UUID customerId) {
+        UUID invoice = marchDraft(customerId);
+        Http.Response issued = http.post("/api/v1/invoices/" + invoice + "/issue", "{\"issueDate\": \"2026-04-01\"}");
+        assertThat(issued.status()).as(issued.text()).isIn(200, 409);
+        awaitCaughtUpEverywhere();
+        return invoice;
     }
 
     protected String bearer(String actor) {

@@ -1,7 +1,6 @@
 package de.ticketwerk.app.invoice.document;
 
 import de.ticketwerk.invoice.api.InvoiceLine;
-import de.ticketwerk.invoice.api.InvoiceLine.LineKind;
 import de.ticketwerk.pricing.api.Settlement;
 
 import java.math.BigDecimal;
@@ -18,8 +17,6 @@ public final class GermanFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.GERMANY);
-    private static final Map<LineKind, String> LINE_KINDS = Map.of(LineKind.WORK, "Arbeitszeit", LineKind.FEE,
-            "Monatspauschale", LineKind.OVERAGE, "Kontingentüberschreitung", LineKind.CORRECTION, "Korrektur");
     private static final Map<Settlement, String> SETTLEMENTS = Map.of(Settlement.MONEY, "nach Aufwand",
             Settlement.QUOTA, "Kontingent", Settlement.COVERED, "im Servicevertrag enthalten", Settlement.NOT_BILLABLE,
             "nicht berechnet");
@@ -44,10 +41,15 @@ public final class GermanFormat {
         return MONTH.format(month);
     }
 
-    /** What an invoice line bills, e.g. "Korrektur zu Rechnung 2026-00001: …". */
+    /** What an invoice line bills, e.g. "Monatspauschale April 2026" or "Korrektur zu Rechnung 2026-00001: …". */
     public String line(InvoiceLine line) {
-        return LINE_KINDS.get(line.kind()) + (line.corrects() == null ? "" : " zu Rechnung " + line.corrects()) + ": "
-                + line.description();
+        return switch (line.kind()) {
+            case FEE -> "Monatspauschale " + month(YearMonth.from(line.serviceDate()));
+            case OVERAGE -> "Kontingentüberschreitung bis " + date(line.serviceDate()) + ": "
+                    + hours(line.billedMinutes());
+            case WORK -> "Arbeitszeit: " + line.description();
+            case CORRECTION -> "Korrektur zu Rechnung " + line.corrects() + ": " + line.description();
+        };
     }
 
     public String settlement(Settlement settlement) {

@@ -4,6 +4,7 @@ import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.access.Allowed;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.projections.invoice.InvoiceQueries;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,7 +36,9 @@ class InvoiceDocumentController {
     @GetMapping(path = "/invoices/{invoiceId}/documents/{document}",
             produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_XML_VALUE})
     @Allowed.InvoiceReaders
-    ResponseEntity<byte[]> download(@PathVariable UUID invoiceId, @PathVariable String document, Actor actor) {
+    ResponseEntity<byte[]> download(@PathVariable UUID invoiceId,
+                                    @PathVariable @Pattern(regexp = "[a-z-]{1,40}\\.(pdf|xml)") String document,
+                                    Actor actor) {
         invoices.find(invoiceId, actor.scope()).orElseThrow(() -> new NotFound("no invoice " + invoiceId));
         DocumentName name = DocumentName.ofFileName(document)
                 .orElseThrow(() -> new NotFound("no document " + document + " of an invoice"));
