@@ -70,12 +70,20 @@ final class Application {
         throw new IOException("the application did not become healthy within " + patience + "; see " + log);
     }
 
+    /** The MSP the application needs to start (R-I7): started outside the project, it has no config/ to read. */
+    static final List<String> SELLER_ARGUMENTS = List.of("--ticketwerk.seller.name=Lasttest IT-Service GmbH",
+            "--ticketwerk.seller.street=Teststraße 1", "--ticketwerk.seller.postal-code=48143",
+            "--ticketwerk.seller.city=Münster", "--ticketwerk.seller.vat-id=DE811907980",
+            "--ticketwerk.seller.email=rechnung@lasttest.example", "--ticketwerk.seller.phone=+49 251 1234560",
+            "--ticketwerk.seller.iban=DE02120300000000202051", "--ticketwerk.seller.bank=Deutsche Kreditbank Berlin");
+
     private void launch() throws IOException {
         starts++;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString(), "--server.port=" + port,
                 "--ticketwerk.embedded-postgres.data-dir=" + dataDir));
         command.addAll(Tokens.CLIENT_ARGUMENTS);
+        command.addAll(SELLER_ARGUMENTS);
         command.addAll(arguments);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }

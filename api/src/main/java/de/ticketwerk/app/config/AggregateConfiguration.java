@@ -5,6 +5,7 @@ import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.contract.domain.Contract;
 import de.ticketwerk.customer.domain.Customer;
 import de.ticketwerk.app.registry.InvoiceRegistry;
+import de.ticketwerk.invoice.domain.BillingCalendar;
 import de.ticketwerk.invoice.domain.Invoice;
 import de.ticketwerk.invoice.domain.InvoiceIssuing;
 import de.ticketwerk.invoice.domain.NumberSeries;
@@ -141,6 +142,7 @@ class AggregateConfiguration {
             configurer.configureAggregate(snapshotted(Invoice.class, invoiceFactory, invoiceThreshold, caches));
             configurer.configureAggregate(snapshotted(NumberSeries.class, numberSeriesFactory, seriesThreshold,
                     caches));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BillingCalendar.class));
             configurer.registerCommandHandler(c -> new InvoiceIssuing(c.repository(Invoice.class),
                     c.repository(NumberSeries.class), invoiceRegistry));
         };

@@ -89,6 +89,7 @@ final class StoredNames {
         name("invoice.InvoiceIssued", InvoiceEvents.InvoiceIssued.class);
         name("invoice.InvoiceCancelled", InvoiceEvents.InvoiceCancelled.class);
         name("invoice.DocumentNumberTaken", InvoiceEvents.DocumentNumberTaken.class);
+        name("invoice.BillingRunRecorded", InvoiceEvents.BillingRunRecorded.class);
 
         snapshot("ticket.TicketSnapshot", Ticket.class);
         snapshot("customer.CustomerSnapshot", Customer.class);

@@ -35,6 +35,11 @@ public final class InvoiceCommands {
                                Instant at) {
     }
 
+    /** R-I1: the automatic run of {@code month} drafted {@code drafts} invoices. */
+    public record RecordBillingRun(@TargetAggregateIdentifier String calendarId, YearMonth month, int drafts,
+                                   Instant at) {
+    }
+
     /** R-I6: a cancellation invoice with its own number negates the issued invoice. */
     public record CancelInvoice(UUID invoiceId, LocalDate date, String reason, InvoiceParties parties, String actor,
                                 Instant at) {

@@ -33,6 +33,10 @@ public final class InvoiceEvents {
                                    InvoiceParties parties, String actor, Instant at) {
     }
 
+    /** R-I1: the automatic billing run of {@code month} is done; it is not run by itself again. */
+    public record BillingRunRecorded(String calendarId, YearMonth month, int drafts, Instant at) {
+    }
+
     /** The next number of a series went to {@code documentId} (R-I5); every number of a series once, in order. */
     public record DocumentNumberTaken(String seriesId, long sequence, String number, UUID documentId, Instant at) {
     }

@@ -33,6 +33,20 @@ class InvoicePolicyTest {
         assertThat(MonthlyFees.monthsDue(start, end, billed)).containsExactlyElementsOf(expected);
     }
 
+    /** R-I1: the months the automatic run still owes. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            -       | 2026-03 | 2026-03
+            2026-02 | 2026-03 | 2026-03
+            2026-03 | 2026-03 | -
+            2026-02 | 2026-05 | 2026-03 2026-04 2026-05
+            2025-11 | 2026-01 | 2025-12 2026-01""")
+    void monthsTheAutomaticRunOwes(YearMonth lastRun, YearMonth justEnded, String months) {
+        List<YearMonth> expected = months == null ? List.of()
+                : Arrays.stream(months.split(" ")).map(YearMonth::parse).toList();
+        assertThat(BillingMonths.due(lastRun, justEnded)).containsExactlyElementsOf(expected);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             2026-04 | 2026-04-01 | 2026-04-01
