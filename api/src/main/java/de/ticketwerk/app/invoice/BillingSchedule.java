@@ -1,5 +1,6 @@
 package de.ticketwerk.app.invoice;
 
+import de.ticketwerk.calendar.Days;
 import de.ticketwerk.invoice.api.InvoiceCommands.RecordBillingRun;
 import de.ticketwerk.invoice.api.InvoiceEvents.BillingRunRecorded;
 import de.ticketwerk.invoice.domain.BillingCalendar;
@@ -27,8 +28,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * R-I1: the billing run of the month just ended happens by itself, at start-up and every five minutes once the
- * processes and read models it reads have caught up; the calendar records each month run, so each month is run by itself once, and
+ * R-I1: the billing run of the month just ended happens by itself, at start-up and every hour (after the quota
+ * calendar has booked the settlements) once the processes and read models it reads have caught up; the calendar records each month run, so each month is run by itself once, and
  * a month missed while the application was down is run when it is up again.
  */
 @Component
@@ -70,7 +71,7 @@ class BillingSchedule {
 
     /** False while the months due wait for the read models, or a run failed; the next tick tries again. */
     boolean runDueMonths() {
-        YearMonth justEnded = YearMonth.now(clock.withZone(BERLIN)).minusMonths(1);
+        YearMonth justEnded = YearMonth.from(Days.dayOf(clock.instant(), BERLIN)).minusMonths(1);
         List<YearMonth> due = BillingMonths.due(lastRun(), justEnded);
         if (!due.isEmpty() && !caughtUp()) {
             log.info("Billing runs of {} wait until {} have caught up", due, READS);

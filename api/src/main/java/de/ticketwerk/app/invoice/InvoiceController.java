@@ -9,6 +9,7 @@ import de.ticketwerk.app.invoice.InvoiceRequests.RunRequest;
 import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.app.web.SingleLine;
+import de.ticketwerk.calendar.Days;
 import de.ticketwerk.customer.api.CustomerDetails;
 import de.ticketwerk.invoice.api.InvoiceCommands.CancelInvoice;
 import de.ticketwerk.invoice.api.InvoiceCommands.HoldBackEntry;
@@ -79,7 +80,7 @@ class InvoiceController {
     @PostMapping("/billing-runs")
     @Allowed.Finance
     RunResult run(@Valid @RequestBody RunRequest body, Actor actor) {
-        if (!body.month().isBefore(YearMonth.now(clock.withZone(BERLIN)))) {
+        if (!body.month().isBefore(YearMonth.from(today()))) {
             throw new RuleViolation("R-I1", "month " + body.month() + " has not ended yet");
         }
         return new RunResult(body.month(), billingRun.run(body.month(), body.customerId(), actor.name()));
@@ -140,6 +141,6 @@ class InvoiceController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BERLIN));
+        return Days.dayOf(clock.instant(), BERLIN);
     }
 }

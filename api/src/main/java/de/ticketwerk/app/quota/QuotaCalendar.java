@@ -26,7 +26,7 @@ import java.util.UUID;
  * through, so a missed day is caught up exactly once and a repeated call changes nothing.
  */
 @Component
-class QuotaCalendar {
+public class QuotaCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(QuotaCalendar.class);
 
@@ -50,7 +50,7 @@ class QuotaCalendar {
         closeEveryQuota();
     }
 
-    void closeEveryQuota() {
+    public void closeEveryQuota() {
         Instant now = clock.instant();
         for (QuotaContract quota : registry.quotaContracts()) {
             UUID contractId = quota.contractId();

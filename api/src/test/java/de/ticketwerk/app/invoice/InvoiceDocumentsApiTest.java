@@ -1,5 +1,6 @@
 package de.ticketwerk.app.invoice;
 
+import de.ticketwerk.app.processing.ProcessingConfiguration;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
 import org.apache.pdfbox.Loader;
@@ -90,6 +91,25 @@ class InvoiceDocumentsApiTest extends ApiTest {
                 "no document");
         assertThat(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/secret.txt").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aRebuildOfEveryReadModelLeavesTheDocumentsAsIssued() {
+        Issued issued = issuedMarchInvoice();
+        byte[] pdf = document(issued.invoiceId(), "invoice.pdf").bytes();
+        byte[] xml = document(issued.invoiceId(), "invoice-xrechnung.xml").bytes();
+
+        for (String readModel : ProcessingConfiguration.READ_MODELS) {
+            Http.Response rebuild = http.post("/api/v1/projections/" + readModel + "/rebuild", null);
+            assertThat(rebuild.status()).as(readModel + ": " + rebuild.text()).isEqualTo(202);
+        }
+        awaitCaughtUpEverywhere();
+
+        awaitGet(http, "/api/v1/invoices/" + issued.invoiceId(), i -> i.get("status").asString().equals("ISSUED"));
+        assertThat(document(issued.invoiceId(), "invoice.pdf").bytes()).isEqualTo(pdf);
+        assertThat(document(issued.invoiceId(), "invoice-xrechnung.xml").bytes()).isEqualTo(xml);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_document WHERE invoice_id = ?", Integer.class,
+                issued.invoiceId())).as("nothing rendered again").isEqualTo(3);
     }
 
     record Issued(UUID invoiceId, String number, String serviceReportId) {
