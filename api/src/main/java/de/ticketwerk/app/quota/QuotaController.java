@@ -32,7 +32,8 @@ import java.util.UUID;
 
 /**
  * A QUOTA contract's ledger (the balance now or as of a date, its lines in business time) and its statements, as
- * JSON or, with {@code Accept: text/csv}, as CSV for German spreadsheets.
+ * JSON or, with {@code Accept: text/csv}, as CSV for German spreadsheets; the statements also, with
+ * {@code Accept: application/pdf}, as PDF for the customer.
  */
 @RestController
 @RequestMapping(path = "/api/v1/contracts/{contractId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,12 +42,15 @@ class QuotaController {
     private final QuotaQueries queries;
     private final StatementQueries statements;
     private final ContractQueries contracts;
+    private final StatementDocuments documents;
     private final Clock clock;
 
-    QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts, Clock clock) {
+    QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts,
+                    StatementDocuments documents, Clock clock) {
         this.queries = queries;
         this.statements = statements;
         this.contracts = contracts;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -108,6 +112,14 @@ class QuotaController {
         return QuotaCsv.quarterly(quarterly(contractId, year, quarter, actor), year, quarter);
     }
 
+    @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Allowed.QuotaReaders
+    ResponseEntity<byte[]> quarterlyPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
+                                        @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
+        ContractView contract = quotaContract(contractId, actor);
+        return documents.quarterly(contract, statements.quarterly(contract, year, quarter, today(contract)));
+    }
+
     @GetMapping("/statements/annual/{year}")
     @Allowed.QuotaReaders
     AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
@@ -125,6 +137,13 @@ class QuotaController {
     ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                      Actor actor) {
         return QuotaCsv.annual(annual(contractId, year, actor), year);
+    }
+
+    @GetMapping(path = "/statements/annual/{year}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Allowed.QuotaReaders
+    ResponseEntity<byte[]> annualPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
+                                     Actor actor) {
+        return documents.annual(quotaContract(contractId, actor), annual(contractId, year, actor));
     }
 
     /** Another customer's contract is not found, exactly like an unknown one (R-A3). */

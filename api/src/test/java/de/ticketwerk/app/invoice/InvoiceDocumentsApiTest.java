@@ -3,15 +3,10 @@ package de.ticketwerk.app.invoice;
 import de.ticketwerk.app.processing.ProcessingConfiguration;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.mustangproject.validator.ZUGFeRDValidator;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -20,6 +15,8 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import static de.ticketwerk.app.support.Pdfs.assertPdfA3b;
+import static de.ticketwerk.app.support.Pdfs.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +47,9 @@ class InvoiceDocumentsApiTest extends ApiTest {
         assertThat(xml.text()).contains(issued.number(), "<ram:GrandTotalAmount>343.86</ram:GrandTotalAmount>",
                 "<ram:TypeCode>380</ram:TypeCode>");
 
-        String report = text(document(issued.invoiceId(), "service-report.pdf").bytes());
+        byte[] serviceReport = document(issued.invoiceId(), "service-report.pdf").bytes();
+        assertPdfA3b(serviceReport, "service-report.pdf");
+        String report = text(serviceReport);
         assertThat(report).contains("Leistungsnachweis " + issued.serviceReportId(), "2:10 h", "2:30 h", "0:07 h",
                 "nicht berechnet: goodwill", "265,21 €");
     }
@@ -162,15 +161,6 @@ class InvoiceDocumentsApiTest extends ApiTest {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(content, name);
         assertThat(validator.wasCompletelyValid()).as(name + ": " + report).isTrue();
-    }
-
-    /** The PDF's text, with every run of white space (table cells wrap) as one space. */
-    private static String text(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String instant(String localDateTime) {

@@ -3,6 +3,7 @@ package de.ticketwerk.app.quota;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
 import de.ticketwerk.app.support.MovableClock;
+import de.ticketwerk.app.support.Pdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -167,5 +168,33 @@ class QuotaYearApiTest extends ApiTest {
         assertThat(text).contains("10.02.2026;" + ticket + ";" + entries.get(0) + ";jonas;TECHNICIAN;REMOTE;"
                 + "REMOTE_SUPPORT;300;300;0;QUOTA;300;0,00;");
         assertThat(text).contains("Mehrminuten;260;416,00").contains("Summe;1788,00;1700");
+
+        byte[] quarter = pdf("quarterly/2026/4", "zwischenstand-2026-q4.pdf");
+        assertThat(Pdfs.text(quarter)).contains("Kontingent: Zwischenstand 4. Quartal 2026", "Test IT-Service GmbH",
+                "Kanzlei Jahreslauf", "01.10.2026 bis 31.12.2026", "Anfangsbestand 4:00 h", "Verbraucht 8:20 h",
+                "Abgerechnete Mehrzeit 4:20 h (416,00 €)", "Endbestand 0:00 h", "Verbraucht seit 01.01.2026 28:20 h",
+                "Rest des Jahreskontingents −4:20 h", "REMOTE_SUPPORT 8:20 h",
+                "Januar 2026 24:00 h 0:00 h 0:00 h 0:00 h 24:00 h", "Februar 2026 0:00 h 5:00 h 0:00 h 0:00 h 19:00 h",
+                "November 2026 0:00 h 8:20 h 0:00 h 0:00 h −4:20 h",
+                "Dezember 2026 0:00 h 0:00 h 0:00 h 4:20 h 0:00 h");
+        assertThat(Pdfs.text(quarter)).doesNotContain("vorläufig");
+        byte[] annual = pdf("annual/2026", "jahresaufstellung-2026.pdf");
+        assertThat(Pdfs.text(annual)).contains("Kontingent: Jahresaufstellung", "01.01.2026 bis 31.12.2026",
+                "Gutschriften 24:00 h", "Verbraucht 28:20 h", "Mehrzeit 4:20 h (416,00 €)", "Übertrag 0:00 h",
+                "Monatliche Abschläge 1.788,00 €", "10.02.2026 REMOTE_SUPPORT, TECHNICIAN REMOTE jonas 5:00 h 5:00 h "
+                        + "Kontingent (5:00 h) 0,00 €", "Mai 2026 0:00 h 8:20 h 0:00 h 0:00 h 10:40 h");
+    }
+
+    /** The statement as a PDF/A-3b whose first page shows the chart's credit and use bars in their colours. */
+    private byte[] pdf(String path, String filename) throws Exception {
+        Http.Response pdf = http.send("GET", "/api/v1/contracts/" + contract + "/statements/" + path, null,
+                Http.ACTOR, "application/pdf");
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).contains(filename);
+        Pdfs.assertPdfA3b(pdf.bytes(), filename);
+        assertThat(Pdfs.pixelsOfColour(pdf.bytes(), 0x4a7ab5)).as("credit bars").isPositive();
+        assertThat(Pdfs.pixelsOfColour(pdf.bytes(), 0xd08c3a)).as("use bars").isPositive();
+        return pdf.bytes();
     }
 }

@@ -7,6 +7,7 @@ import de.ticketwerk.projections.json.Documents;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.EntryLine;
 import de.ticketwerk.projections.quota.Statements.Minutes;
+import de.ticketwerk.projections.quota.Statements.MonthBalance;
 import de.ticketwerk.projections.quota.Statements.MonthLine;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.quota.policy.QuotaLedger;
@@ -77,6 +78,21 @@ public class StatementQueries {
                 closing.used() - opening.used(), closing.forfeited() - opening.forfeited(),
                 closing.settled() - opening.settled(), closing.settledAmount().subtract(opening.settledAmount()),
                 closing.balance(), Math.max(closing.balance(), 0));
+    }
+
+    /** The months from {@code from} to {@code to}, for the statements' chart (R-Q6). */
+    public List<MonthBalance> months(ContractView contract, LocalDate from, LocalDate to) {
+        List<MonthBalance> months = new ArrayList<>();
+        var before = ledger.balance(contract.contractId(), from.minusDays(1));
+        for (LocalDate start = from; !start.isAfter(to); start = start.withDayOfMonth(1).plusMonths(1)) {
+            LocalDate end = start.withDayOfMonth(start.lengthOfMonth());
+            end = end.isAfter(to) ? to : end;
+            var after = ledger.balance(contract.contractId(), end);
+            months.add(new MonthBalance(start, end, after.credited() - before.credited(), after.used() - before.used(),
+                    after.forfeited() - before.forfeited(), after.settled() - before.settled(), after.balance()));
+            before = after;
+        }
+        return months;
     }
 
     private List<Minutes> usedBy(String column, ContractView contract, LocalDate from, LocalDate to) {

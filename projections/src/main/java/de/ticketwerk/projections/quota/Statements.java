@@ -29,6 +29,14 @@ public final class Statements {
                             BigDecimal netAmount, String nonBillableReason) {
     }
 
+    /**
+     * A calendar month of the quota's ledger, cut to the period at its edges: what was credited, used, forfeited and
+     * settled in it, and the balance after it.
+     */
+    public record MonthBalance(LocalDate from, LocalDate to, long credited, long used, long forfeited, long settled,
+                               long balance) {
+    }
+
     public record MonthLine(LocalDate month, BigDecimal instalment, long used) {
     }
 

@@ -1,6 +1,7 @@
 package de.ticketwerk.app.invoice.document;
 
 import de.ticketwerk.customer.api.Address;
+import de.ticketwerk.app.document.GermanFormat;
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.invoice.api.InvoiceParties;
 import org.mustangproject.BankDetails;

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.invoice.document;
 
+import de.ticketwerk.app.document.PdfDocuments;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceCancelled;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
 import org.axonframework.config.ProcessingGroup;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,16 +46,16 @@ public class InvoiceDocuments {
     void on(InvoiceIssued e) {
         InvoiceDocument document = InvoiceDocument.of(e);
         store(e.invoiceId(), DocumentName.INVOICE_PDF, e.number(),
-                eInvoices.withZugferd(pdfs.invoice(document), document));
+                eInvoices.withZugferd(pdfs.render("invoice", Map.of("doc", document)), document));
         store(e.invoiceId(), DocumentName.INVOICE_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
-        store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(), pdfs.serviceReport(document));
+        store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(), pdfs.render("service-report", Map.of("doc", document)));
     }
 
     @EventHandler
     void on(InvoiceCancelled e) {
         InvoiceDocument document = InvoiceDocument.of(e);
         store(e.invoiceId(), DocumentName.CANCELLATION_PDF, e.number(),
-                eInvoices.withZugferd(pdfs.invoice(document), document));
+                eInvoices.withZugferd(pdfs.render("invoice", Map.of("doc", document)), document));
         store(e.invoiceId(), DocumentName.CANCELLATION_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
     }
 

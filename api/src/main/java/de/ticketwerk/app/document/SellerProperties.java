@@ -1,4 +1,4 @@
-package de.ticketwerk.app.invoice;
+package de.ticketwerk.app.document;
 
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.invoice.api.InvoiceParties.BankAccount;
@@ -12,17 +12,18 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * R-I7 (§ 14 UStG): the MSP's own name, address, VAT id or tax number and bank details, and the e-mail address and
- * telephone number the e-invoices name as the seller's contact (XRechnung requires both); checked at start-up.
+ * telephone number the e-invoices name as the seller's contact (XRechnung requires both); checked at start-up. Every
+ * document's letterhead names it.
  */
 @ConfigurationProperties("ticketwerk.seller")
 @Validated
-record SellerProperties(@NotBlank String name, @NotBlank String street, @NotBlank String postalCode,
+public record SellerProperties(@NotBlank String name, @NotBlank String street, @NotBlank String postalCode,
                         @NotBlank String city, @Pattern(regexp = "[A-Z]{2}") String country, String vatId,
                         String taxNumber, @NotBlank @Email String email, @NotBlank String phone,
                         @NotBlank String iban, String bic,
                         @NotBlank String bank) {
 
-    SellerProperties {
+    public SellerProperties {
         country = country == null ? "DE" : country;
     }
 
@@ -31,11 +32,11 @@ record SellerProperties(@NotBlank String name, @NotBlank String street, @NotBlan
         return vatId != null && !vatId.isBlank() || taxNumber != null && !taxNumber.isBlank();
     }
 
-    Party party() {
+    public Party party() {
         return new Party(name, new Address(street, postalCode, city, country), vatId, taxNumber, email, phone, null);
     }
 
-    BankAccount account() {
+    public BankAccount account() {
         return new BankAccount(iban, bic, bank);
     }
 }

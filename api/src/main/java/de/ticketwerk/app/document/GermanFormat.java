@@ -1,4 +1,4 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.app.document;
 
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.pricing.api.Settlement;
@@ -41,6 +41,10 @@ public final class GermanFormat {
         return MONTH.format(month);
     }
 
+    public String monthOf(LocalDate day) {
+        return MONTH.format(day);
+    }
+
     /** What an invoice line bills, e.g. "Monatspauschale April 2026" or "Korrektur zu Rechnung 2026-00001: …". */
     public String line(InvoiceLine line) {
         return switch (line.kind()) {
@@ -54,6 +58,10 @@ public final class GermanFormat {
 
     public String settlement(Settlement settlement) {
         return SETTLEMENTS.get(settlement);
+    }
+
+    public String settlementNamed(String settlement) {
+        return settlement(Settlement.valueOf(settlement));
     }
 
     /** {@code 2:10 h} for 130 minutes. */
