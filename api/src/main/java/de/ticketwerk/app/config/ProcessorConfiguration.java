@@ -1,5 +1,6 @@
 package de.ticketwerk.app.config;
 
+import de.ticketwerk.app.invoice.document.InvoiceDocuments;
 import de.ticketwerk.app.tuning.AsynchronousCommitTransactionManager;
 import de.ticketwerk.app.tuning.CommandBackPressure;
 import de.ticketwerk.app.tuning.ProcessorWakingEventSource;
@@ -17,20 +18,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** How event processors commit and order their events, and how commands wait for them when they fall behind. */
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
 
-    /** On the bus, so that every command passes it, whichever gateway sent it. */
+    /**
+     * On the bus, so that every command passes it, whichever gateway sent it. The documents process does not count:
+     * rendering a month's invoices takes minutes and holds up no read model, so issuing need not wait for it.
+     */
     @Bean
     CommandBackPressure commandBackPressure(CommandBus commandBus, EventProcessingConfiguration processing,
                                             ProcessorWakingEventSource eventSource,
                                             @Value("${ticketwerk.back-pressure.max-backlog}") long maxBacklog,
                                             @Value("${ticketwerk.back-pressure.max-wait}") Duration maxWait) {
         CommandBackPressure backPressure = new CommandBackPressure(
-                CommandBackPressure.backlog(processing, eventSource::head), maxBacklog, maxWait);
+                CommandBackPressure.backlog(processing, eventSource::head, Set.of(InvoiceDocuments.PROCESSING_GROUP)),
+                maxBacklog, maxWait);
         commandBus.registerDispatchInterceptor(backPressure.interceptor());
         return backPressure;
     }

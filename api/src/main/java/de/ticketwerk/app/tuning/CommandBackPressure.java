@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -51,13 +52,16 @@ public final class CommandBackPressure implements AutoCloseable {
     /**
      * Events between the newest one and the position of the processor furthest behind. Processors that are stopped,
      * rebuilding or failed do not count: a rebuild must not hold back the commands, nor must a processor in error.
+     * Nor do those named in {@code notCounted}: processes whose lag leaves every read model current.
      */
-    public static LongSupplier backlog(EventProcessingConfiguration processing, LongSupplier head) {
+    public static LongSupplier backlog(EventProcessingConfiguration processing, LongSupplier head,
+                                       Set<String> notCounted) {
         return () -> {
             long newest = head.getAsLong();
             long furthestBehind = newest;
-            for (Object candidate : processing.eventProcessors().values()) {
-                if (!(candidate instanceof StreamingEventProcessor processor) || !processor.isRunning()
+            for (var named : processing.eventProcessors().entrySet()) {
+                if (notCounted.contains(named.getKey())
+                        || !(named.getValue() instanceof StreamingEventProcessor processor) || !processor.isRunning()
                         || processor.isReplaying() || processor.isError()) {
                     continue;
                 }
