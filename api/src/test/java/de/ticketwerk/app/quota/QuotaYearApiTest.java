@@ -183,6 +183,11 @@ class QuotaYearApiTest extends ApiTest {
                 "Gutschriften 24:00 h", "Verbraucht 28:20 h", "Mehrzeit 4:20 h (416,00 €)", "Übertrag 0:00 h",
                 "Monatliche Abschläge 1.788,00 €", "10.02.2026 REMOTE_SUPPORT, TECHNICIAN REMOTE jonas 5:00 h 5:00 h "
                         + "Kontingent (5:00 h) 0,00 €", "Mai 2026 0:00 h 8:20 h 0:00 h 0:00 h 10:40 h");
+
+        Http.Response unknown = http.send("GET", "/api/v1/contracts/" + UUID.randomUUID() + "/statements/annual/2026",
+                null, Http.ACTOR, "application/pdf");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
     }
 
     /** The statement as a PDF/A-3b whose first page shows the chart's credit and use bars in their colours. */
