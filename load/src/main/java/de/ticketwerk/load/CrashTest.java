@@ -568,8 +568,10 @@ final class CrashTest {
                     rows.next();
                     rowCount += rows.getLong(1);
                     if (rows.getLong(2) + rows.getLong(3) > 0) {
-                        differing.add("%s (%d rows only after the rebuild, %d only before)".formatted(table,
-                                rows.getLong(2), rows.getLong(3)));
+                        differing.add("%s (%d rows only after the rebuild, %d only before; e.g. after %s, before %s)"
+                                .formatted(table, rows.getLong(2), rows.getLong(3),
+                                        sample(connection, "public", "crash_check", table),
+                                        sample(connection, "crash_check", "public", table)));
                     }
                 }
             }
@@ -581,6 +583,21 @@ final class CrashTest {
         } else {
             failed.add("read models differ from their rebuild: " + differing);
         }
+    }
+
+    /** Up to three rows of {@code schema.table} that {@code other.table} lacks, as text, for the report. */
+    private static List<String> sample(Connection connection, String schema, String other, String table)
+            throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet found = statement.executeQuery("""
+                     SELECT row_to_json(r)::text FROM (SELECT * FROM %2$s.%1$s EXCEPT ALL SELECT * FROM %3$s.%1$s) r
+                     LIMIT 3""".formatted(table, schema, other))) {
+            while (found.next()) {
+                rows.add(found.getString(1));
+            }
+        }
+        return rows;
     }
 
     /** Quiet: no new event for a second, and every processor's token has reached the last event. */
