@@ -568,7 +568,7 @@ final class CrashTest {
                     rows.next();
                     rowCount += rows.getLong(1);
                     if (rows.getLong(2) + rows.getLong(3) > 0) {
-                        differing.add("%s (%d rows only after the rebuild, %d only before; e.g. after %s, before %s)"
+                        differing.add("%s (%d rows only after the rebuild, %d only before): after %s, before %s"
                                 .formatted(table, rows.getLong(2), rows.getLong(3),
                                         sample(connection, "public", "crash_check", table),
                                         sample(connection, "crash_check", "public", table)));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,17 +74,21 @@ class LoadDriverIT {
         CrashTest.Verdict intact = CrashTest.check(application, workload.sent(), workload.customers());
         assertThat(intact.ok()).as(intact.text()).isTrue();
 
+        long tamperedMinutes;
         List<CrashWorkload.Sent> withALostOne = new ArrayList<>(workload.sent());
         withALostOne.add(new CrashWorkload.Sent("LogTime", "crash-lost", 201, UUID.randomUUID(), 1));
         CrashWorkload.Sent refused = workload.sent().stream().filter(s -> s.status() == 409).findFirst()
                 .orElseThrow();
         try (Connection connection = Database.embedded(application.dataDir()).connect();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("""
+            try (ResultSet changed = statement.executeQuery("""
                     UPDATE quota_ledger_view SET minutes = minutes - 1
                     WHERE (quota_id, sequence_number) IN (SELECT quota_id, sequence_number FROM quota_ledger_view
-                                                          WHERE kind = 'DEBIT' AND contract_id = '%s' LIMIT 1)"""
-                    .formatted(workload.customers().get(0).contractId()));
+                                                          WHERE kind = 'DEBIT' AND contract_id = '%s' LIMIT 1)
+                    RETURNING minutes""".formatted(workload.customers().get(0).contractId()))) {
+                changed.next();
+                tamperedMinutes = changed.getLong(1);
+            }
             statement.executeUpdate("""
                     INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                         meta_data, payload, payload_type, time_stamp)
@@ -100,7 +105,8 @@ class LoadDriverIT {
                 .contains(refused.actor() + " answered 409 but stored 1 facts"));
         assertThat(broken.failed()).anySatisfy(f -> assertThat(f).startsWith("quota balances differ"));
         assertThat(broken.failed()).anySatisfy(f -> assertThat(f).startsWith("read models differ")
-                .contains("quota_ledger_view (1 rows only after the rebuild, 1 only before)"));
+                .contains("quota_ledger_view (1 rows only after the rebuild, 1 only before)")
+                .contains("before [{").contains("\"minutes\":" + tamperedMinutes + ","));
         assertThat(broken.text()).endsWith("VERDICT: FAIL");
     }
 }
