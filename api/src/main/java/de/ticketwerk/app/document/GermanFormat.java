@@ -2,6 +2,9 @@ package de.ticketwerk.app.document;
 
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.pricing.api.Settlement;
+import de.ticketwerk.ticket.api.Role;
+import de.ticketwerk.ticket.api.ServiceItem;
+import de.ticketwerk.ticket.api.WorkMode;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -9,6 +12,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +24,37 @@ public final class GermanFormat {
     private static final Map<Settlement, String> SETTLEMENTS = Map.of(Settlement.MONEY, "nach Aufwand",
             Settlement.QUOTA, "Kontingent", Settlement.COVERED, "im Servicevertrag enthalten", Settlement.NOT_BILLABLE,
             "nicht berechnet");
+
+    /** The service catalogue as seed 004 names it. */
+    private static final Map<ServiceItem, String> SERVICE_ITEMS = new EnumMap<>(Map.ofEntries(
+            Map.entry(ServiceItem.MONITORING, "24/7 Monitoring"),
+            Map.entry(ServiceItem.HOTLINE, "Servicehotline"),
+            Map.entry(ServiceItem.REMOTE_ACCESS, "Fernwartungstool / Remote Access"),
+            Map.entry(ServiceItem.TICKET_SYSTEM, "Ticketsystem"),
+            Map.entry(ServiceItem.DOCUMENTATION, "Fortlaufende Dokumentation"),
+            Map.entry(ServiceItem.ANTIVIRUS_CHECK, "Prüfung des Virenschutzes"),
+            Map.entry(ServiceItem.PATCH_MANAGEMENT, "Patchmanagement"),
+            Map.entry(ServiceItem.STANDARD_SOFTWARE, "Installation von Standard-Software"),
+            Map.entry(ServiceItem.BACKUP_CHECK, "Backup-Prüfung"),
+            Map.entry(ServiceItem.DEVICE_ADMIN, "Wartung / Administration IT-Geräte"),
+            Map.entry(ServiceItem.REMOTE_SUPPORT, "Remote-Support"),
+            Map.entry(ServiceItem.FIXED_CONTACT, "Fester Ansprechpartner"),
+            Map.entry(ServiceItem.MONTHLY_REPORT, "Monatliches Reporting"),
+            Map.entry(ServiceItem.ONSITE_SUPPORT, "Onsite-Support"),
+            Map.entry(ServiceItem.SERVER_ADMIN, "Wartung / Administration Server"),
+            Map.entry(ServiceItem.NEW_HW_SW_SETUP, "Einrichtung neuer Hard- oder Software"),
+            Map.entry(ServiceItem.USER_ADMIN, "Benutzer- und Rechteverwaltung"),
+            Map.entry(ServiceItem.BUSINESS_SOFTWARE, "Installation / Update Business-Software"),
+            Map.entry(ServiceItem.CONSULTING, "Beratung Hardware / Software"),
+            Map.entry(ServiceItem.INVENTORY, "Inventarisierung"),
+            Map.entry(ServiceItem.BUDGET_PLANNING, "Budgetplanung / IT-Jahresgespräch"),
+            Map.entry(ServiceItem.PROJECT, "Projekt"),
+            Map.entry(ServiceItem.HARDWARE_REPAIR, "Hardware-Reparatur"),
+            Map.entry(ServiceItem.DATA_RECOVERY, "Datenrettung")));
+    private static final Map<Role, String> ROLES = new EnumMap<>(Map.of(Role.TECHNICIAN, "Techniker",
+            Role.SYSTEM_ENGINEER, "Systemingenieur", Role.CONSULTANT, "Berater", Role.ARCHITECT, "Architekt"));
+    private static final Map<WorkMode, String> MODES = new EnumMap<>(Map.of(WorkMode.REMOTE, "remote",
+            WorkMode.ONSITE, "vor Ort"));
 
     public String euro(BigDecimal amount) {
         return amount(amount) + " €";
@@ -58,6 +93,24 @@ public final class GermanFormat {
 
     public String settlement(Settlement settlement) {
         return SETTLEMENTS.get(settlement);
+    }
+
+    /** What the work was, e.g. "Remote-Support, Techniker, vor Ort". */
+    public String work(ServiceItem item, Role role, WorkMode mode) {
+        return serviceItem(item) + ", " + ROLES.get(role) + ", " + MODES.get(mode);
+    }
+
+    /** The same from the names a read model keeps. */
+    public String workNamed(String item, String role, String mode) {
+        return work(item == null ? null : ServiceItem.valueOf(item), Role.valueOf(role), WorkMode.valueOf(mode));
+    }
+
+    public String serviceItem(ServiceItem item) {
+        return item == null ? "ohne Leistung" : SERVICE_ITEMS.get(item);
+    }
+
+    public String serviceItemNamed(String item) {
+        return serviceItem(item == null ? null : ServiceItem.valueOf(item));
     }
 
     public String settlementNamed(String settlement) {

@@ -51,7 +51,8 @@ class InvoiceDocumentsApiTest extends ApiTest {
         assertPdfA3b(serviceReport, "service-report.pdf");
         String report = text(serviceReport);
         assertThat(report).contains("Leistungsnachweis " + issued.serviceReportId(), "2:10 h", "2:30 h", "0:07 h",
-                "nicht berechnet: goodwill", "265,21 €");
+                "nicht berechnet: goodwill", "265,21 €", "Techniker, vor Ort", "Techniker, remote");
+        assertThat(report).doesNotContain("TECHNICIAN");
     }
 
     @Test

@@ -173,7 +173,7 @@ class QuotaYearApiTest extends ApiTest {
         assertThat(Pdfs.text(quarter)).contains("Kontingent: Zwischenstand 4. Quartal 2026", "Test IT-Service GmbH",
                 "Kanzlei Jahreslauf", "01.10.2026 bis 31.12.2026", "Anfangsbestand 4:00 h", "Verbraucht 8:20 h",
                 "Abgerechnete Mehrzeit 4:20 h (416,00 €)", "Endbestand 0:00 h", "Verbraucht seit 01.01.2026 28:20 h",
-                "Rest des Jahreskontingents −4:20 h", "REMOTE_SUPPORT 8:20 h",
+                "Rest des Jahreskontingents −4:20 h", "Remote-Support 8:20 h",
                 "Januar 2026 24:00 h 0:00 h 0:00 h 0:00 h 24:00 h", "Februar 2026 0:00 h 5:00 h 0:00 h 0:00 h 19:00 h",
                 "November 2026 0:00 h 8:20 h 0:00 h 0:00 h −4:20 h",
                 "Dezember 2026 0:00 h 0:00 h 0:00 h 4:20 h 0:00 h");
@@ -181,7 +181,7 @@ class QuotaYearApiTest extends ApiTest {
         byte[] annual = pdf("annual/2026", "jahresaufstellung-2026.pdf");
         assertThat(Pdfs.text(annual)).contains("Kontingent: Jahresaufstellung", "01.01.2026 bis 31.12.2026",
                 "Gutschriften 24:00 h", "Verbraucht 28:20 h", "Mehrzeit 4:20 h (416,00 €)", "Übertrag 0:00 h",
-                "Monatliche Abschläge 1.788,00 €", "10.02.2026 REMOTE_SUPPORT, TECHNICIAN REMOTE jonas 5:00 h 5:00 h "
+                "Monatliche Abschläge 1.788,00 €", "10.02.2026 Remote-Support, Techniker, remote jonas 5:00 h 5:00 h "
                         + "Kontingent (5:00 h) 0,00 €", "Mai 2026 0:00 h 8:20 h 0:00 h 0:00 h 10:40 h");
 
         Http.Response unknown = http.send("GET", "/api/v1/contracts/" + UUID.randomUUID() + "/statements/annual/2026",
