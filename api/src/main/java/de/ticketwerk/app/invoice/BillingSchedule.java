@@ -29,8 +29,9 @@ import java.util.List;
 
 /**
  * R-I1: the billing run of the month just ended happens by itself, at start-up and every hour (after the quota
- * calendar has booked the settlements) once the processes and read models it reads have caught up; the calendar records each month run, so each month is run by itself once, and
- * a month missed while the application was down is run when it is up again.
+ * calendar has booked the settlements) once the processes and read models it reads have caught up; the calendar
+ * records each month run, so each month is run by itself once, and a month missed while the application was down is
+ * run when it is up again.
  */
 @Component
 class BillingSchedule {

@@ -32,8 +32,26 @@ record QuotaChart(List<Column> columns, String balanceLine, List<Tick> ticks, do
     record Tick(double y, String label) {
     }
 
+    /** The frame the template draws around the columns: the SVG's view box, where axis and grid run, the labels. */
+    public String viewBox() {
+        return "0 0 " + WIDTH + " " + HEIGHT;
+    }
+
+    public int left() {
+        return LEFT;
+    }
+
+    public int right() {
+        return WIDTH - RIGHT;
+    }
+
+    public int labelY() {
+        return BOTTOM + 16;
+    }
+
     static QuotaChart of(List<MonthBalance> months) {
-        long top = Math.max(0, months.stream().mapToLong(m -> max(m.credited(), m.used(), m.balance())).max().orElse(0));
+        long top = Math.max(0, months.stream().mapToLong(m -> max(m.credited(), m.used(), m.balance())).max()
+                .orElse(0));
         long bottom = Math.min(0, months.stream().mapToLong(MonthBalance::balance).min().orElse(0));
         long step = tickStep(top - bottom);
         long high = ceil(Math.max(top, 1), step);
@@ -46,8 +64,9 @@ record QuotaChart(List<Column> columns, String balanceLine, List<Tick> ticks, do
             MonthBalance m = months.get(i);
             double left = LEFT + i * slot;
             double middle = left + slot / 2;
-            columns.add(new Column(MONTH.format(m.from()), middle, scale.bar(middle - barWidth - 1, barWidth, m.credited()),
-                    scale.bar(middle + 1, barWidth, m.used()), middle, scale.y(m.balance())));
+            columns.add(new Column(MONTH.format(m.from()), middle,
+                    scale.bar(middle - barWidth - 1, barWidth, m.credited()), scale.bar(middle + 1, barWidth, m.used()),
+                    middle, scale.y(m.balance())));
         }
         List<Tick> ticks = new ArrayList<>();
         for (long value = low; value <= high; value += step) {

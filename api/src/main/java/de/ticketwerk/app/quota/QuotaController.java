@@ -124,12 +124,7 @@ class QuotaController {
     @Allowed.QuotaReaders
     AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                            Actor actor) {
-        ContractView contract = quotaContract(contractId, actor);
-        if (year < contract.startDate().getYear()) {
-            throw new RuleViolation("R-Q6", "the contract starts on " + contract.startDate() + "; there is no quota "
-                    + "year " + year);
-        }
-        return statements.annual(contract, year, today(contract));
+        return annual(quotaContract(contractId, actor), year);
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = GermanCsv.MEDIA_TYPE)
@@ -143,7 +138,16 @@ class QuotaController {
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> annualPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                      Actor actor) {
-        return documents.annual(quotaContract(contractId, actor), annual(contractId, year, actor));
+        ContractView contract = quotaContract(contractId, actor);
+        return documents.annual(contract, annual(contract, year));
+    }
+
+    private AnnualStatement annual(ContractView contract, int year) {
+        if (year < contract.startDate().getYear()) {
+            throw new RuleViolation("R-Q6", "the contract starts on " + contract.startDate() + "; there is no quota "
+                    + "year " + year);
+        }
+        return statements.annual(contract, year, today(contract));
     }
 
     /** Another customer's contract is not found, exactly like an unknown one (R-A3). */

@@ -74,8 +74,8 @@ class EInvoices {
         }
         for (InvoiceLine line : d.lines()) {
             BigDecimal amount = d.cancellation() ? line.net().negate() : line.net();
-            invoice.addItem(new Item(new Product(new GermanFormat().line(line), "", UNIT_ONE, line.vatPercent()), amount.abs(),
-                    BigDecimal.valueOf(amount.signum() < 0 ? -1 : 1)));
+            Product product = new Product(new GermanFormat().line(line), "", UNIT_ONE, line.vatPercent());
+            invoice.addItem(new Item(product, amount.abs(), BigDecimal.valueOf(amount.signum() < 0 ? -1 : 1)));
         }
         return invoice;
     }

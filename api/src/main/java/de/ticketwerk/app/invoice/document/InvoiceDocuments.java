@@ -46,16 +46,16 @@ public class InvoiceDocuments {
     void on(InvoiceIssued e) {
         InvoiceDocument document = InvoiceDocument.of(e);
         store(e.invoiceId(), DocumentName.INVOICE_PDF, e.number(),
-                eInvoices.withZugferd(pdfs.render("invoice", Map.of("doc", document)), document));
+                eInvoices.withZugferd(pdf("invoice", document), document));
         store(e.invoiceId(), DocumentName.INVOICE_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
-        store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(), pdfs.render("service-report", Map.of("doc", document)));
+        store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(), pdf("service-report", document));
     }
 
     @EventHandler
     void on(InvoiceCancelled e) {
         InvoiceDocument document = InvoiceDocument.of(e);
         store(e.invoiceId(), DocumentName.CANCELLATION_PDF, e.number(),
-                eInvoices.withZugferd(pdfs.render("invoice", Map.of("doc", document)), document));
+                eInvoices.withZugferd(pdf("invoice", document), document));
         store(e.invoiceId(), DocumentName.CANCELLATION_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
     }
 
@@ -66,6 +66,10 @@ public class InvoiceDocuments {
                 (rs, n) -> new Stored(rs.getString("name"), rs.getString("number"), rs.getString("media_type"),
                         rs.getBytes("content"), rs.getString("sha256")), invoiceId, name.fileName())
                 .stream().findFirst();
+    }
+
+    private byte[] pdf(String template, InvoiceDocument document) {
+        return pdfs.render(template, Map.of("doc", document));
     }
 
     private void store(UUID invoiceId, DocumentName name, String number, byte[] content) {
