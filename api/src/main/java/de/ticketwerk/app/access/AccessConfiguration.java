@@ -2,6 +2,7 @@ package de.ticketwerk.app.access;
 
 import de.ticketwerk.app.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,8 +52,8 @@ class AccessConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, AccessProperties properties, JwtDecoder tokens, Clock clock)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessProperties properties, JwtDecoder tokens, Clock clock,
+                            ObjectProvider<TokenStanding> standing) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -63,7 +64,7 @@ class AccessConfiguration implements WebMvcConfigurer {
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.decoder(new RememberedTokens(tokens, REMEMBERED_TOKENS, clock))
-                                .jwtAuthenticationConverter(new TokenReader(properties)))
+                                .jwtAuthenticationConverter(new TokenReader(properties, standing.getIfAvailable())))
                         .authenticationEntryPoint(unauthenticated())
                         .accessDeniedHandler(forbidden()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated())
@@ -95,9 +96,29 @@ class AccessConfiguration implements WebMvcConfigurer {
                 "Invalid request", "the request line, a header or a parameter is malformed"), request.getRequestURI());
     }
 
+    /**
+     * BCrypt reads only the first 72 bytes of a password: a longer one would match any password with the same first
+     * 72 bytes. No account is given a longer one ({@link AccessController}), and a longer one never signs in.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return encoder.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return raw != null && AccessController.fitsPassword(raw.toString()) && encoder.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return encoder.upgradeEncoding(encoded);
+            }
+        };
     }
 
     @Bean

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +35,11 @@ class AccessController {
 
     static final String NAME = "[a-z0-9][a-z0-9._@-]{0,99}";
 
+    /** BCrypt reads 72 bytes of a password and refuses more: 72 ASCII letters, 36 umlauts. */
+    static final int PASSWORD_BYTES = 72;
+
     record AccountRequest(@NotNull @Pattern(regexp = NAME) String username,
-                          @Size(min = 12, max = 200) @SingleLine String password,
+                          @Size(min = 12, max = PASSWORD_BYTES) @SingleLine String password,
                           @NotEmpty Set<@NotNull AccessRole> roles, UUID customerId, Boolean enabled) {
     }
 
@@ -45,12 +49,14 @@ class AccessController {
 
     private final ObjectProvider<Accounts> accounts;
     private final ObjectProvider<IntegrationClients> clients;
+    private final ObjectProvider<TokenStanding> standing;
     private final CustomerRegistry customers;
 
     AccessController(ObjectProvider<Accounts> accounts, ObjectProvider<IntegrationClients> clients,
-                     CustomerRegistry customers) {
+                     ObjectProvider<TokenStanding> standing, CustomerRegistry customers) {
         this.accounts = accounts;
         this.clients = clients;
+        this.standing = standing;
         this.customers = customers;
     }
 
@@ -78,6 +84,7 @@ class AccessController {
         if (!accounts().update(account, body.password())) {
             throw new NotFound("no user " + username);
         }
+        standing.ifAvailable(TokenStanding::forget);
         return account;
     }
 
@@ -109,6 +116,10 @@ class AccessController {
     }
 
     private Accounts.Account account(AccountRequest body) {
+        if (body.password() != null && !fitsPassword(body.password())) {
+            throw new BadRequest("password", "password must have at most " + PASSWORD_BYTES
+                    + " bytes in UTF-8 (an umlaut takes two)");
+        }
         boolean ofCustomer = body.roles().stream().anyMatch(AccessRole::ofCustomer);
         if (ofCustomer && body.roles().stream().anyMatch(role -> !role.ofCustomer())) {
             throw new BadRequest("roles", "a customer person holds only CUSTOMER_USER or CUSTOMER_ADMIN");
@@ -124,6 +135,10 @@ class AccessController {
         }
         return new Accounts.Account(body.username(), body.roles(), body.customerId(),
                 body.enabled() == null || body.enabled());
+    }
+
+    static boolean fitsPassword(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_BYTES;
     }
 
     private Accounts accounts() {

@@ -18,16 +18,37 @@ import java.util.Set;
  * @param adminUsername   the first ADMIN, created on an empty database
  * @param adminPassword   its password; when empty, one is generated and logged once
  * @param accessTokenTtl  how long a token of the embedded issuer is valid
+ * @param accessRecheck   how long what the embedded issuer's store says of a token (revoked, the account enabled, its
+ *                        roles) is taken as read before it is read again; changes made on the same node count at once
+ * @param signIn          how repeated wrong passwords slow sign-in down and lock it
  * @param corsOrigins     the browser origins allowed to call the API; none by default
  * @param redirectUris    where the embedded issuer's command-line client may be sent back after sign-in
  * @param clients         integration clients registered (or updated) at start-up, by client id
  */
 @ConfigurationProperties("ticketwerk.security")
 public record AccessProperties(String rolesClaim, String customerClaim, String adminUsername, String adminPassword,
-                               Duration accessTokenTtl, List<String> corsOrigins, List<String> redirectUris,
+                               Duration accessTokenTtl, Duration accessRecheck, SignInLimits signIn,
+                               List<String> corsOrigins, List<String> redirectUris,
                                Map<String, ConfiguredClient> clients) {
 
     public record ConfiguredClient(String secret, Set<AccessRole> roles) {
+    }
+
+    /**
+     * Sign-in's answer to wrong passwords (OWASP's advice against guessing): from the {@code slowAfter}th failure of
+     * an account in a row, each further try waits twice as long as the one before ({@code firstDelay}, doubled, at
+     * most {@code lockFor}); after {@code lockAfter} failures the account is locked for {@code lockFor}, and a client
+     * address with {@code addressLockAfter} failures within {@code lockFor} is locked as well, for any account.
+     */
+    public record SignInLimits(int slowAfter, Duration firstDelay, int lockAfter, int addressLockAfter,
+                               Duration lockFor) {
+        public SignInLimits {
+            slowAfter = slowAfter <= 0 ? 3 : slowAfter;
+            firstDelay = firstDelay == null ? Duration.ofSeconds(1) : firstDelay;
+            lockAfter = lockAfter <= 0 ? 10 : lockAfter;
+            addressLockAfter = addressLockAfter <= 0 ? 50 : addressLockAfter;
+            lockFor = lockFor == null ? Duration.ofMinutes(15) : lockFor;
+        }
     }
 
     public AccessProperties {
@@ -36,14 +57,16 @@ public record AccessProperties(String rolesClaim, String customerClaim, String a
         adminUsername = blankOr(adminUsername, "admin");
         adminPassword = adminPassword == null ? "" : adminPassword;
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(30) : accessTokenTtl;
+        accessRecheck = accessRecheck == null ? Duration.ofSeconds(5) : accessRecheck;
+        signIn = signIn == null ? new SignInLimits(0, null, 0, 0, null) : signIn;
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
         redirectUris = redirectUris == null || redirectUris.isEmpty() ? List.of("http://127.0.0.1:8400/callback")
                 : List.copyOf(redirectUris);
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         clients.forEach((id, client) -> {
-            if (client.secret() == null || client.secret().length() < 16) {
+            if (client.secret() == null || client.secret().length() < 16 || !AccessController.fitsPassword(client.secret())) {
                 throw new IllegalArgumentException("ticketwerk.security.clients." + id
-                        + ".secret must have at least 16 characters");
+                        + ".secret must have at least 16 characters and at most 72 bytes");
             }
             if (client.roles() == null || client.roles().isEmpty()) {
                 throw new IllegalArgumentException("ticketwerk.security.clients." + id + ".roles must name a role");

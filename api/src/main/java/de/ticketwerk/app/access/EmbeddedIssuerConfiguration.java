@@ -3,12 +3,16 @@ package de.ticketwerk.app.access;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,6 +20,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -27,11 +32,16 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -61,8 +71,14 @@ class EmbeddedIssuerConfiguration {
                 .deviceVerificationEndpoint(Customizer.withDefaults()));
         http.securityMatcher(http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // /userinfo takes the bearer token of the person it describes
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(AccessConfiguration.unauthenticated()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+                        .defaultAuthenticationEntryPointFor(AccessConfiguration.unauthenticated(),
+                                AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LOGIN_PAGE_POLICY)));
         return http.build();
     }
@@ -70,12 +86,30 @@ class EmbeddedIssuerConfiguration {
     /** The login page, with a session cookie and CSRF protection: the only place a cookie authenticates. */
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, SignInAttempts attempts) throws Exception {
+        SignInLimitFilter limits = new SignInLimitFilter(attempts);
         http.securityMatcher("/login", "/logout", "/default-ui.css")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .formLogin(Customizer.withDefaults())
+                .addFilterBefore(limits, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.successHandler(limits.successHandler()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LOGIN_PAGE_POLICY)));
         return http.build();
+    }
+
+    @Bean
+    SignInAttempts signInAttempts(JdbcTemplate jdbc, Clock clock, AccessProperties properties) {
+        return new SignInAttempts(jdbc, clock, properties.signIn());
+    }
+
+    /** Every wrong password at the sign-in form (an unknown name too) counts for the account and the address. */
+    @Bean
+    ApplicationListener<AuthenticationFailureBadCredentialsEvent> wrongPasswords(SignInAttempts attempts) {
+        return event -> {
+            if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken form
+                    && form.getDetails() instanceof WebAuthenticationDetails details) {
+                attempts.failed(form.getName(), details.getRemoteAddress());
+            }
+        };
     }
 
     @Bean
@@ -83,9 +117,29 @@ class EmbeddedIssuerConfiguration {
         return new JdbcRegisteredClientRepository(jdbc);
     }
 
+    /** A revocation (or any other change of an authorization) is seen by the next request of that token. */
     @Bean
-    OAuth2AuthorizationService authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients,
+                                              ObjectProvider<TokenStanding> standing) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients) {
+            @Override
+            public void save(OAuth2Authorization authorization) {
+                super.save(authorization);
+                standing.ifAvailable(TokenStanding::forget);
+            }
+
+            @Override
+            public void remove(OAuth2Authorization authorization) {
+                super.remove(authorization);
+                standing.ifAvailable(TokenStanding::forget);
+            }
+        };
+    }
+
+    @Bean
+    TokenStanding tokenStanding(OAuth2AuthorizationService authorizations, Accounts accounts, Clock clock,
+                                AccessProperties properties) {
+        return new TokenStanding(authorizations, accounts, clock, properties.accessRecheck());
     }
 
     @Bean
@@ -141,7 +195,9 @@ class EmbeddedIssuerConfiguration {
                 customer = account.customerId() == null ? null : account.customerId().toString();
             }
             Map<String, Object> claims = new LinkedHashMap<>();
-            put(claims, properties.rolesClaim(), roles.stream().map(Enum::name).sorted().toList());
+            // A mutable list: the stored authorization is read back with Jackson's allow-list, which knows ArrayList
+            // but not the JDK's immutable lists (introspection and revocation answered 500 before).
+            put(claims, properties.rolesClaim(), new ArrayList<>(roles.stream().map(Enum::name).sorted().toList()));
             if (customer != null) {
                 put(claims, properties.customerClaim(), customer);
             }

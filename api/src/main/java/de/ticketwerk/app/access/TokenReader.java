@@ -14,16 +14,20 @@ import java.util.UUID;
 /**
  * Reads the actor out of a validated token: the subject is the name, the roles and the customer come from the
  * claims that {@link AccessProperties} names. Roles this application does not know are ignored; a customer role
- * without a customer claim makes the token invalid, so that no customer person ever reads without a scope.
+ * without a customer claim makes the token invalid, so that no customer person ever reads without a scope. A token of
+ * the embedded issuer is held to what its account and authorization say now ({@link TokenStanding}).
  */
 final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final String rolesClaim;
     private final String customerClaim;
+    private final TokenStanding standing;
 
-    TokenReader(AccessProperties properties) {
+    /** With the embedded issuer's {@link TokenStanding}; null for an external issuer's tokens. */
+    TokenReader(AccessProperties properties, TokenStanding standing) {
         this.rolesClaim = properties.rolesClaim();
         this.customerClaim = properties.customerClaim();
+        this.standing = standing;
     }
 
     @Override
@@ -38,7 +42,8 @@ final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new InvalidBearerTokenException("a customer person's token must name the customer in "
                     + customerClaim);
         }
-        return new TokenAuthentication(jwt, new Actor(name, roles, customer));
+        Actor actor = new Actor(name, roles, customer);
+        return new TokenAuthentication(jwt, standing == null ? actor : standing.actorNow(jwt, actor));
     }
 
     private static Object claim(Map<String, Object> claims, String path) {

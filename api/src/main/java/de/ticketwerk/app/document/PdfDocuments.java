@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
+import de.ticketwerk.rules.Text;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -54,7 +55,8 @@ public class PdfDocuments {
         context.setVariables(variables);
         context.setVariable("f", new GermanFormat());
         context.setVariable("style", style);
-        String html = templates.process(template, context);
+        // What was stored before the text rule (de.ticketwerk.rules.Text) held must not stop its document.
+        String html = Text.printable(templates.process(template, context));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             new PdfRendererBuilder()

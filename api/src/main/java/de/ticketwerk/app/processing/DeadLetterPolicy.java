@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * When a read model's handler fails on an event: the first failure rolls the whole batch back, and the batch is
+ * When a handler of a read model or of the documents process fails on an event: the first failure rolls the whole batch back, and the batch is
  * retried event by event; once the same event failed {@code attempts} times it is set aside in the dead-letter queue
  * (the rest of its aggregate's events wait behind it) and the read model goes on. A dead letter retried by an
  * operator that fails again stays where it is.
@@ -42,7 +42,7 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
         if (!failures.isolated(processor) || failure.attempts() < attempts) {
             throw new EventFailed(processor, failure, cause);
         }
-        log.error("Read model {} set event {} ({} of aggregate {}) aside after {} attempts: {}", processor,
+        log.error("Processor {} set event {} ({} of aggregate {}) aside after {} attempts: {}", processor,
                 failure.eventIdentifier(), failure.payloadType(), failure.aggregateIdentifier(), failure.attempts(),
                 failure.error());
         return Decisions.enqueue(why, l -> l.diagnostics().and(ATTEMPTS, failure.attempts()));
@@ -51,7 +51,7 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     /** Rolls the batch back, so that it is retried event by event. */
     static final class EventFailed extends RuntimeException {
         EventFailed(String processor, ProcessingFailures.Failure failure, Throwable cause) {
-            super("read model " + processor + " failed on event " + failure.eventIdentifier() + " ("
+            super("processor " + processor + " failed on event " + failure.eventIdentifier() + " ("
                     + failure.payloadType() + "), attempt " + failure.attempts() + "; retried on its own", cause);
         }
     }

@@ -27,13 +27,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What happens when an event handler fails. A read model retries the event a few times and then sets it aside in a
- * dead-letter queue (table {@code dead_letter_entry}) and goes on; the processes (pricing, quota, the registry) must
- * never skip an event and retry it until it goes through. Either way the failing event shows in the health, the
- * metrics and the log.
+ * What happens when an event handler fails. A read model, and a process whose work is a side effect for one
+ * aggregate (the documents), retries the event a few times and then sets it aside in a dead-letter queue (table
+ * {@code dead_letter_entry}) and goes on with the other aggregates' events; the processes that decide (pricing,
+ * quota, the registry) must never skip an event and retry it until it goes through. Either way the failing event
+ * shows in the health, the metrics and the log.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessingConfiguration {
@@ -42,8 +45,11 @@ public class ProcessingConfiguration {
             CustomerProjection.PROCESSING_GROUP, ContractProjection.PROCESSING_GROUP,
             PricingProjection.PROCESSING_GROUP, QuotaLedgerProjection.PROCESSING_GROUP,
             InvoiceProjection.PROCESSING_GROUP);
-    static final Set<String> PROCESSES = Set.of(PricingProcess.NAME, QuotaProcess.NAME,
-            Registry.PROCESSING_GROUP, InvoiceDocuments.PROCESSING_GROUP);
+    /** Side effects per aggregate: a failing event is set aside like a read model's, but they are never reset. */
+    public static final Set<String> SIDE_EFFECTS = Set.of(InvoiceDocuments.PROCESSING_GROUP);
+    /** Every processor that sets a failing event aside: its dead letters are listed, retried and evicted alike. */
+    public static final Set<String> SETTING_ASIDE = union(READ_MODELS, SIDE_EFFECTS);
+    static final Set<String> PROCESSES = Set.of(PricingProcess.NAME, QuotaProcess.NAME, Registry.PROCESSING_GROUP);
 
     private static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
             .deadLetterTable("dead_letter_entry")
@@ -82,7 +88,7 @@ public class ProcessingConfiguration {
                                      @Value("${ticketwerk.dead-letters.attempts}") int attempts) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
-            for (String readModel : READ_MODELS) {
+            for (String readModel : SETTING_ASIDE) {
                 processing.registerDeadLetterQueue(readModel, c -> JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(readModel)
                                 .connectionProvider(connectionProvider)
@@ -93,7 +99,8 @@ public class ProcessingConfiguration {
                                 .build())
                         .registerDeadLetterPolicy(readModel, c -> new DeadLetterPolicy(readModel, failures, attempts))
                         .registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
-                                (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true))
+                                (c, invoker) -> invoker.enableSequenceIdentifierCache()
+                                        .allowReset(READ_MODELS.contains(readModel)))
                         .registerHandlerInterceptor(readModel, c -> new FailureTracking(readModel, failures, true));
             }
             for (String process : PROCESSES) {
@@ -108,19 +115,19 @@ public class ProcessingConfiguration {
 
     @Bean
     HandlerEnhancerDefinition savepointPerEvent(PlatformTransactionManager transactionManager) {
-        return new SavepointPerEvent(transactionManager, READ_MODELS);
+        return new SavepointPerEvent(transactionManager, SETTING_ASIDE);
     }
 
     @Bean
     ProcessorsHealth eventProcessorsHealthIndicator(EventProcessingConfiguration processing,
                                                     ProcessingFailures failures, MeterRegistry meters) {
-        ProcessorsHealth health = new ProcessorsHealth(processing, failures, READ_MODELS);
-        for (String readModel : READ_MODELS) {
+        ProcessorsHealth health = new ProcessorsHealth(processing, failures, SETTING_ASIDE);
+        for (String readModel : SETTING_ASIDE) {
             Gauge.builder("ticketwerk.dead.letters", () -> health.deadLetters(readModel))
-                    .description("Events a read model has set aside after they failed")
+                    .description("Events a read model or the documents process has set aside after they failed")
                     .tag("processor", readModel).register(meters);
         }
-        for (String processor : union(READ_MODELS, PROCESSES)) {
+        for (String processor : union(SETTING_ASIDE, PROCESSES)) {
             Gauge.builder("ticketwerk.processor.failing", () -> failures.failure(processor).isPresent() ? 1 : 0)
                     .description("1 while the processor fails on an event, else 0")
                     .tag("processor", processor).register(meters);
@@ -129,8 +136,8 @@ public class ProcessingConfiguration {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.Set<String> all = new java.util.TreeSet<>(a);
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
-        return all;
+        return Collections.unmodifiableSet(all);
     }
 }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * {@code eventProcessors} in /actuator/health: DOWN while a process (pricing, quota, registry) fails, since it retries
- * and everything after it waits; DEGRADED while a read model fails or holds dead letters (it goes on, but some of its
- * rows are missing). Each processor shows the event it fails on and how many dead letters it holds.
+ * and everything after it waits; DEGRADED while a read model or the documents process fails or holds dead letters (it
+ * goes on, but some of its rows or documents are missing). Each processor shows the event it fails on and how many dead letters it holds.
  */
 final class ProcessorsHealth implements HealthIndicator {
 

@@ -24,9 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The events a read model set aside because its handler failed on them (dead letters), per sequence (the aggregate
- * whose later events wait behind the first that failed): list them, retry them once the cause is removed, or evict a
- * sequence for good (its events stay missing from the read model until a rebuild).
+ * The events a read model or the documents process set aside because its handler failed on them (dead letters), per
+ * sequence (the aggregate whose later events wait behind the first that failed): list them, retry them once the cause
+ * is removed, or evict a sequence for good (its events stay missing from the read model until a rebuild; an evicted
+ * invoice gets no documents).
  */
 @RestController
 @RequestMapping(path = "/api/v1/projections/{name}/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +103,7 @@ class DeadLetterController {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String name) {
-        if (!ProcessingConfiguration.READ_MODELS.contains(name)) {
+        if (!ProcessingConfiguration.SETTING_ASIDE.contains(name)) {
             throw new NotFound("no projection " + name);
         }
         return processing.deadLetterQueue(name).orElseThrow(() -> new NotFound("no projection " + name));

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.quota;
 
+import de.ticketwerk.app.document.GermanCsv;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.BusinessRange;

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.quota;
 
+import de.ticketwerk.app.document.GermanCsv;
 import de.ticketwerk.projections.quota.QuotaQueries.LedgerLine;
 import de.ticketwerk.projections.quota.QuotaQueries.QuotaBalance;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;

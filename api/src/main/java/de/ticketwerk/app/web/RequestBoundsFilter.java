@@ -9,9 +9,14 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import de.ticketwerk.rules.Text;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -68,9 +73,38 @@ final class RequestBoundsFilter extends OncePerRequestFilter {
 
     private static boolean isPlainQuery(String query) {
         try {
-            return Text.isAllowed(Text.decodeQuery(query), false);
+            return Text.isAllowed(decodeQuery(query), false);
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** A query string decoded as the servlet container does, but refusing bad percent-encoding and bad UTF-8. */
+    private static String decodeQuery(String query) throws CharacterCodingException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length()) {
+                    throw new CharacterCodingException();
+                }
+                int high = Character.digit(query.charAt(i + 1), 16);
+                int low = Character.digit(query.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw new CharacterCodingException();
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
     }
 }

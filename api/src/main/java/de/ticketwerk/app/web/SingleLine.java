@@ -1,5 +1,6 @@
 package de.ticketwerk.app.web;
 
+import de.ticketwerk.rules.Text;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

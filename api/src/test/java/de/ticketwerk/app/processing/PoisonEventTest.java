@@ -46,6 +46,7 @@ class PoisonEventTest {
                         "--ticketwerk.embedded-postgres.durable=false",
                         // retries every second instead of every five: the same steps, sooner
                         "--axon.eventhandling.processors.customers.token-claim-interval=1000",
+                        "--axon.eventhandling.processors.documents.token-claim-interval=1000",
                         "--axon.eventhandling.processors.pricing.token-claim-interval=1000");
     }
 
@@ -166,6 +167,77 @@ class PoisonEventTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health").json().get("status")
                     .asString().equals("UP"));
         }
+    }
+
+    /**
+     * The documents process sets an invoice aside that it cannot render or store and goes on with the next
+     * customer's: before, it retried the one event for ever and no invoice got its documents.
+     */
+    @Test
+    void anInvoiceWhoseDocumentsFailIsSetAsideAndTheNextCustomersInvoiceGetsItsDocuments() {
+        try (ConfigurableApplicationContext context = start()) {
+            Http http = http(context);
+            String poisoned = marchDraft(http, "Kanzlei Giftig");
+            String next = marchDraft(http, "Kanzlei Danach");
+            ApiTest.ownerJdbc(context).execute("""
+                    CREATE FUNCTION refuse_document() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF NEW.invoice_id = '%s' THEN RAISE EXCEPTION 'document refused'; END IF;
+                        RETURN NEW;
+                    END $$;
+                    CREATE TRIGGER refuse_document BEFORE INSERT ON invoice_document
+                        FOR EACH ROW EXECUTE FUNCTION refuse_document()""".formatted(poisoned));
+            issue(http, poisoned);
+            issue(http, next);
+
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    http.get("/api/v1/invoices/" + next + "/documents/invoice.pdf").status() == 200);
+            JsonNode letters = ApiTest.awaitGet(http, "/api/v1/projections/documents/dead-letters",
+                    l -> l.get("letters").asLong() == 1);
+            JsonNode letter = letters.get("items").get(0);
+            assertThat(letter.get("aggregateIdentifier").asString()).isEqualTo(poisoned);
+            assertThat(letter.get("payloadType").asString()).endsWith("InvoiceIssued");
+            assertThat(letter.get("causeMessage").asString()).contains("document refused");
+            assertThat(processor(http, "documents").get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(processor(http, "documents").get("deadLetters").asLong()).isEqualTo(1);
+            assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(http.get("/api/v1/invoices/" + poisoned + "/documents/invoice.pdf").status()).isEqualTo(404);
+
+            ApiTest.ownerJdbc(context).execute("DROP TRIGGER refuse_document ON invoice_document");
+            JsonNode retried = http.post("/api/v1/projections/documents/dead-letters/retry", null).json();
+            assertThat(retried.get("retriedSequences").asLong()).isEqualTo(1);
+            assertThat(http.get("/api/v1/invoices/" + poisoned + "/documents/invoice.pdf").status()).isEqualTo(200);
+            assertThat(processor(http, "documents").get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    /** A customer with an HOURLY contract and an hour of work in March 2026, drafted; the draft's invoice id. */
+    private static String marchDraft(Http http, String name) {
+        UUID customer = ApiTest.registerCustomer(http, name, "NW");
+        assertThat(http.post("/api/v1/contracts", """
+                {"customerId": "%s", "type": "HOURLY", "startDate": "2026-01-01", "hourlyRates": {"TECHNICIAN": 95}}"""
+                .formatted(customer)).status()).isEqualTo(201);
+        UUID ticket = UUID.fromString(http.post("/api/v1/tickets", """
+                {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
+                 "title": "Printer", "reporter": "Frau Berger"}""".formatted(customer)).json()
+                .get("ticketId").asString());
+        UUID entry = UUID.fromString(http.post("/api/v1/tickets/" + ticket + "/time-entries", """
+                {"start": "2026-03-03T09:00:00Z", "end": "2026-03-03T10:00:00Z", "role": "TECHNICIAN",
+                 "mode": "REMOTE"}""").json().get("entryId").asString());
+        ApiTest.awaitPricing(http, entry, p -> p.get("status").asString().equals("PRICED"));
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Http.Response answer = http.post("/api/v1/billing-runs",
+                    "{\"month\": \"2026-03\", \"customerId\": \"%s\"}".formatted(customer));
+            run[0] = answer.status() == 200 ? answer.json() : null;
+            return run[0] != null && !run[0].get("drafts").isEmpty();
+        });
+        return run[0].get("drafts").get(0).get("invoiceId").asString();
+    }
+
+    private static void issue(Http http, String invoiceId) {
+        Http.Response issued = http.post("/api/v1/invoices/" + invoiceId + "/issue", "{\"issueDate\": \"2026-04-01\"}");
+        assertThat(issued.status()).as(issued.text()).isEqualTo(200);
     }
 
     /** A customer name with a NUL, as the build before the input bounds stored it: PostgreSQL refuses the text. */

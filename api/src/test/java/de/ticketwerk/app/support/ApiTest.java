@@ -29,7 +29,10 @@ import static org.awaitility.Awaitility.await;
         "ticketwerk.security.clients.monitoring.secret=" + ApiTest.MONITORING_SECRET,
         "ticketwerk.security.clients.monitoring.roles=INTAKE",
         "ticketwerk.security.clients.prometheus.secret=" + ApiTest.PROMETHEUS_SECRET,
-        "ticketwerk.security.clients.prometheus.roles=METRICS"
+        "ticketwerk.security.clients.prometheus.roles=METRICS",
+        // sign-in slows down after three wrong passwords; sooner here, so that a test sees the lock in seconds
+        "ticketwerk.security.sign-in.first-delay=200ms",
+        "ticketwerk.security.sign-in.lock-after=6"
 })
 public abstract class ApiTest {
 

@@ -58,22 +58,43 @@ public final class SignIn {
         return post("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)), null);
     }
 
+    /** An authorization code and the PKCE verifier that redeems it; or the answer that refused it. */
+    public record Code(String code, String verifier, Answer refusal) {
+    }
+
     /** Signs in and runs the authorization code flow with PKCE; the token endpoint's answer. */
     public Answer authorizationCode(String username, String password) {
+        Code code = code(username, password);
+        return code.refusal() != null ? code.refusal() : redeem(code);
+    }
+
+    /** Signs in and asks for an authorization code with PKCE. */
+    public Code code(String username, String password) {
         Answer login = login(username, password);
         if (login.status() != 302 || login.location().contains("error")) {
-            return login;
+            return new Code(null, null, login);
         }
         String verifier = randomText();
         Answer authorize = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorize?" + form(Map.of(
                 "response_type", "code", "client_id", CLIENT, "redirect_uri", REDIRECT, "scope", "openid",
                 "state", "s1", "code_challenge", challenge(verifier), "code_challenge_method", "S256")))).GET());
         if (authorize.status() != 302 || !authorize.location().startsWith(REDIRECT)) {
-            return authorize;
+            return new Code(null, null, authorize);
         }
-        String code = query(authorize.location()).get("code");
-        return post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code, "redirect_uri",
-                REDIRECT, "client_id", CLIENT, "code_verifier", verifier), null);
+        return new Code(query(authorize.location()).get("code"), verifier, null);
+    }
+
+    public Answer redeem(Code code) {
+        return post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code.code(), "redirect_uri",
+                REDIRECT, "client_id", CLIENT, "code_verifier", code.verifier()), null);
+    }
+
+    public Answer get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
     }
 
     public String accessToken(String username, String password) {
