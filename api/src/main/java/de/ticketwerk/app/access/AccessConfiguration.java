@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,7 +54,7 @@ class AccessConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(3)
     SecurityFilterChain api(HttpSecurity http, AccessProperties properties, JwtDecoder tokens, Clock clock,
-                            ObjectProvider<TokenStanding> standing) throws Exception {
+                            ObjectProvider<TokenStanding> standing, Colleagues colleagues) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -64,7 +65,8 @@ class AccessConfiguration implements WebMvcConfigurer {
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.decoder(new RememberedTokens(tokens, REMEMBERED_TOKENS, clock))
-                                .jwtAuthenticationConverter(new TokenReader(properties, standing.getIfAvailable())))
+                                .jwtAuthenticationConverter(new TokenReader(properties, standing.getIfAvailable(),
+                                        colleagues)))
                         .authenticationEntryPoint(unauthenticated())
                         .accessDeniedHandler(forbidden()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated())
@@ -100,6 +102,11 @@ class AccessConfiguration implements WebMvcConfigurer {
      * BCrypt reads only the first 72 bytes of a password: a longer one would match any password with the same first
      * 72 bytes. No account is given a longer one ({@link AccessController}), and a longer one never signs in.
      */
+    @Bean
+    Colleagues colleagues(JdbcTemplate jdbc) {
+        return new Colleagues(jdbc);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();

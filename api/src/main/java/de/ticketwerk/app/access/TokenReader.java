@@ -22,12 +22,14 @@ final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
     private final String rolesClaim;
     private final String customerClaim;
     private final TokenStanding standing;
+    private final Colleagues colleagues;
 
     /** With the embedded issuer's {@link TokenStanding}; null for an external issuer's tokens. */
-    TokenReader(AccessProperties properties, TokenStanding standing) {
+    TokenReader(AccessProperties properties, TokenStanding standing, Colleagues colleagues) {
         this.rolesClaim = properties.rolesClaim();
         this.customerClaim = properties.customerClaim();
         this.standing = standing;
+        this.colleagues = colleagues;
     }
 
     @Override
@@ -42,8 +44,10 @@ final class TokenReader implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new InvalidBearerTokenException("a customer person's token must name the customer in "
                     + customerClaim);
         }
-        Actor actor = new Actor(name, roles, customer);
-        return new TokenAuthentication(jwt, standing == null ? actor : standing.actorNow(jwt, actor));
+        Actor claimed = new Actor(name, roles, customer);
+        Actor actor = standing == null ? claimed : standing.actorNow(jwt, claimed);
+        colleagues.seen(actor);
+        return new TokenAuthentication(jwt, actor);
     }
 
     private static Object claim(Map<String, Object> claims, String path) {

@@ -8,6 +8,7 @@ import de.ticketwerk.app.invoice.InvoiceRequests.HoldBackRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.IssueRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.RunRequest;
 import de.ticketwerk.app.registry.InvoiceRegistry;
+import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.app.web.SingleLine;
 import de.ticketwerk.calendar.Days;
@@ -90,7 +91,7 @@ class InvoiceController {
     @GetMapping("/invoices")
     @Allowed.InvoiceReaders
     Page<InvoiceView> list(@RequestParam(required = false) UUID customerId,
-                           @RequestParam(required = false) YearMonth month,
+                           @RequestParam(required = false) @BusinessDate YearMonth month,
                            @RequestParam(required = false) Invoice.Status status,
                            @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{5}") @SingleLine String number,
                            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,

@@ -16,7 +16,7 @@ final class InvoiceRequests {
     }
 
     /** A run of {@code month} for every customer, or for {@code customerId} only. */
-    record RunRequest(@NotNull YearMonth month, UUID customerId) {
+    record RunRequest(@NotNull @BusinessDate YearMonth month, UUID customerId) {
     }
 
     record HoldBackRequest(@NotNull UUID entryId, @NotBlank @Size(max = 500) @SingleLine String reason) {

@@ -11,6 +11,7 @@ import de.ticketwerk.app.ticket.TicketRequests.ResolutionRequest;
 import de.ticketwerk.app.ticket.TicketRequests.TimeEntryRequest;
 import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.access.AccessRole;
+import de.ticketwerk.app.access.Colleagues;
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.IfMatch;
@@ -21,6 +22,7 @@ import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
+import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.CustomerNotRegistered;
 import de.ticketwerk.rules.Forbidden;
 import de.ticketwerk.ticket.api.Channel;
@@ -78,11 +80,13 @@ class TicketController {
 
     private final CommandGateway commands;
     private final TicketQueries queries;
+    private final Colleagues colleagues;
     private final Clock clock;
 
-    TicketController(CommandGateway commands, TicketQueries queries, Clock clock) {
+    TicketController(CommandGateway commands, TicketQueries queries, Colleagues colleagues, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.colleagues = colleagues;
         this.clock = clock;
     }
 
@@ -95,6 +99,10 @@ class TicketController {
         if (actor.customerPerson()) {
             if (body.customerId() != null && !body.customerId().equals(actor.customerId())) {
                 throw new CustomerNotRegistered(body.customerId());
+            }
+            if (priority == Priority.EMERGENCY) {
+                throw new Forbidden("R-A2", "customer people open tickets up to priority HIGH; a DISPATCHER "
+                        + "decides an EMERGENCY (call the hotline)");
             }
             commands.sendAndWait(new OpenTicket(ticketId, actor.customerId(), Channel.PORTAL, body.kind(),
                     body.serviceItem(), priority, body.title(), body.description(), actor.name(), actor.name(),
@@ -215,7 +223,7 @@ class TicketController {
                                               Actor actor) {
         UUID entryId = RandomIds.next();
         String who = actor.name();
-        send(ticketId, new LogTime(ticketId, entryId, details(body, who), who, now()));
+        send(ticketId, new LogTime(ticketId, entryId, details(body, actor), who, now()));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId + "/time-entries/" + entryId))
                 .body(Map.of("ticketId", ticketId, "entryId", entryId));
     }
@@ -229,7 +237,7 @@ class TicketController {
             throw new BadRequest("reason", "a correction needs a reason");
         }
         String who = actor.name();
-        send(ticketId, new CorrectTimeEntry(ticketId, entryId, details(body, who), body.reason(), who, now(),
+        send(ticketId, new CorrectTimeEntry(ticketId, entryId, details(body, actor), body.reason(), who, now(),
                 ownEntryOnly(actor)));
         return Map.of("ticketId", ticketId, "entryId", entryId);
     }
@@ -260,11 +268,27 @@ class TicketController {
         return value;
     }
 
-    private static TimeEntryDetails details(TimeEntryRequest body, String actor) {
+    private TimeEntryDetails details(TimeEntryRequest body, Actor actor) {
         boolean billable = body.billable() == null || body.billable();
-        String technician = body.technician() == null || body.technician().isBlank() ? actor : body.technician().trim();
+        String technician = technician(body.technician(), actor);
         return new TimeEntryDetails(body.start(), body.end(), body.role(), body.mode(), body.description(), billable,
                 body.nonBillableReason(), Boolean.TRUE.equals(body.emergency()), technician);
+    }
+
+    /**
+     * R-A2: a TECHNICIAN logs time as themselves; only a DISPATCHER names a colleague, who must be a known person.
+     */
+    private String technician(String named, Actor actor) {
+        if (named == null || named.isBlank() || named.trim().equals(actor.name())) {
+            return actor.name();
+        }
+        if (!actor.has(AccessRole.DISPATCHER)) {
+            throw new Forbidden("R-A2", "a technician logs time as themselves; only a DISPATCHER names a colleague");
+        }
+        if (!colleagues.isKnown(named.trim())) {
+            throw new RuleViolation("R-A2", "no colleague is named " + named.trim());
+        }
+        return named.trim();
     }
 
     private Map<String, UUID> send(UUID ticketId, Object command) {

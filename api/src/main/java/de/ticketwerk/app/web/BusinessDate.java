@@ -12,10 +12,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
-/** A date or instant in the {@link BusinessRange}. */
+/** A date, instant or month in the {@link BusinessRange}. */
 @Documented
-@Constraint(validatedBy = {BusinessDate.DateValidator.class, BusinessDate.InstantValidator.class})
+@Constraint(validatedBy = {BusinessDate.DateValidator.class, BusinessDate.InstantValidator.class,
+        BusinessDate.MonthValidator.class})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface BusinessDate {
@@ -37,6 +39,13 @@ public @interface BusinessDate {
         @Override
         public boolean isValid(Instant value, ConstraintValidatorContext context) {
             return value == null || BusinessRange.contains(value);
+        }
+    }
+
+    class MonthValidator implements ConstraintValidator<BusinessDate, YearMonth> {
+        @Override
+        public boolean isValid(YearMonth value, ConstraintValidatorContext context) {
+            return value == null || BusinessRange.contains(value.atDay(1));
         }
     }
 }

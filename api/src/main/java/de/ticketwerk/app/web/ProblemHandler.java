@@ -5,10 +5,12 @@ import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StaleRevision;
 import de.ticketwerk.rules.StateConflict;
 import de.ticketwerk.ticket.api.TimeEntryNotFound;
+import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -112,8 +114,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(e, problem, request);
     }
 
+    /** The client went away while it sent or read: nobody is left to answer, and nothing went wrong here. */
+    @ExceptionHandler(ClientAbortException.class)
+    void clientGone(ClientAbortException e) {
+        log.debug("The client closed the connection: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof ClientAbortException gone) {
+            clientGone(gone);
+            return null;
+        }
         log.error("Unexpected error", e);
         return respond(e, problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request could not be completed; nothing was changed by it"), request);
@@ -141,6 +153,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedBody.TooLarge tooLarge) {
+                ProblemDetail problem = Problems.tooLarge(tooLarge.limit);
+                return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+            if (cause instanceof ClientAbortException gone) {
+                clientGone(gone);
+                return null;
+            }
+        }
         ProblemDetail problem = unreadable(firstJacksonCause(e));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -227,9 +249,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A value echoed back in an answer: shortened, with control characters shown as '?'. */
+    /** A value echoed back in an answer: shortened, with control characters shown as '?', a repeated one listed. */
     private static String printable(Object value) {
-        String text = String.valueOf(value);
+        String text = value instanceof Object[] values ? String.join(", ", Arrays.stream(values)
+                .map(String::valueOf).toList()) : String.valueOf(value);
         String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
         return shown.codePoints().map(c -> Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -21,10 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses, before anything else runs, what no endpoint can take: a body larger than the limit, a Content-Type that is
- * not one concrete media type, a query string with control characters or bad percent-encoding.
+ * Refuses, before anything else runs, what no endpoint can take: a method it does not serve, a body larger than the
+ * limit (a chunked one when it grows past it: {@link BoundedBody}), a Content-Type that is not one concrete media
+ * type, a query string with control characters, bad percent-encoding or a parameter without a name.
  */
 final class RequestBoundsFilter extends OncePerRequestFilter {
+
+    /** What the servlet would otherwise answer with 501 (CONNECT, made-up methods): none of them is served. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
 
     private final long maxBodyBytes;
 
@@ -37,13 +42,22 @@ final class RequestBoundsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ProblemDetail refusal = refusal(request);
         if (refusal != null) {
+            if (refusal.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", METHODS));
+            }
             Problems.write(response, refusal, request.getRequestURI());
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                ? new BoundedBody(request, maxBodyBytes) : request, response);
     }
 
     private ProblemDetail refusal(HttpServletRequest request) {
+        if (!METHODS.contains(request.getMethod())) {
+            return Problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed",
+                    "the method " + (request.getMethod().matches("[A-Z]{1,20}") ? request.getMethod() + " " : "")
+                            + "is not allowed here");
+        }
         if (request.getContentLengthLong() > maxBodyBytes) {
             return Problems.tooLarge(maxBodyBytes);
         }
@@ -55,9 +69,10 @@ final class RequestBoundsFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         if (query != null && !isPlainQuery(query)) {
             ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
-                    "the query string is wrongly encoded or contains control characters");
+                    "the query string is wrongly encoded, has a parameter without a name or contains characters "
+                            + "that are not text");
             problem.setProperty("errors", List.of(Map.of("field", "query", "message",
-                    "must be percent-encoded UTF-8 without control characters")));
+                    "must be name=value pairs of percent-encoded UTF-8 text without control characters")));
             return problem;
         }
         return null;
@@ -71,7 +86,11 @@ final class RequestBoundsFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Tomcat refuses a parameter without a name ({@code ?=x}) only when a handler reads the parameters: a 500. */
     private static boolean isPlainQuery(String query) {
+        if (query.startsWith("=") || query.contains("&=")) {
+            return false;
+        }
         try {
             return Text.isAllowed(decodeQuery(query), false);
         } catch (CharacterCodingException e) {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -62,7 +63,11 @@ public abstract class ApiTest {
     }
 
     protected void awaitCaughtUp(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        if (eventCount() == 0) {
+            return; // nothing to catch up with: a processor's token stays empty until the first event
+        }
+        await(processor.getName() + " caught up with " + lastGlobalIndex() + ": " + processor.processingStatus())
+                .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .until(() -> !processor.isReplaying()
                 && !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())
@@ -100,10 +105,15 @@ public abstract class ApiTest {
         return port;
     }
 
+    /** The technicians the tests name on their entries: colleagues who have signed in before (R-A2). */
+    public static final List<String> COLLEAGUES = List.of("tom", "jonas", "mia");
+
     @BeforeEach
     protected void connect() {
         tokens = new TestTokens(context);
         http = new Http(port, tokens);
+        COLLEAGUES.forEach(name -> jdbc.update("INSERT INTO staff_person (name) VALUES (?) ON CONFLICT DO NOTHING",
+                name));
     }
 
     protected long eventCount() {

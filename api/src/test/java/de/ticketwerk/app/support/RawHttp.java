@@ -55,6 +55,24 @@ public final class RawHttp {
         }
     }
 
+    /** Sends the head as given (without a Content-Length of its own) and then the body's bytes as they are. */
+    public static Response sendRaw(int port, String head, byte[] body) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+            } catch (IOException refusedEarly) {
+                // the server answered and closed before it read everything; its answer is still there to read
+            }
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads one response: its head, then as much body as it announces (the server may keep the line open). */
     private static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();

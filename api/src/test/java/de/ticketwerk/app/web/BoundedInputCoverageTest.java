@@ -24,6 +24,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -130,7 +131,7 @@ class BoundedInputCoverageTest {
         if (value == String.class) {
             bounded = has.test(Pattern.class) || has.test(Size.class)
                     && (has.test(SingleLine.class) || has.test(MultiLine.class) || has.test(Email.class));
-        } else if (value == LocalDate.class || value == Instant.class) {
+        } else if (value == LocalDate.class || value == Instant.class || value == YearMonth.class) {
             bounded = has.test(BusinessDate.class);
         } else if (value == BigDecimal.class) {
             bounded = has.test(Euros.class) || has.test(Percent.class);

@@ -46,7 +46,46 @@ class ProblemsEverywhereTest extends ApiTest {
                 arguments("Content-Type garbage", "POST /api/v1/customers HTTP/1.1",
                         new String[]{"Content-Type: garbage", "Content-Length: 0"}, 415),
                 arguments("HTML wanted from an unknown path without a token", "GET /nothing HTTP/1.1",
-                        new String[]{"Accept: text/html"}, 401));
+                        new String[]{"Accept: text/html"}, 401),
+                arguments("CONNECT", "CONNECT /api/v1/tickets HTTP/1.1", new String[0], 405),
+                arguments("a made-up method", "BREW /api/v1/tickets HTTP/1.1", new String[0], 405),
+                arguments("a parameter without a name", "GET /api/v1/customers?=x HTTP/1.1", new String[0], 400),
+                arguments("a second parameter without a name", "GET /api/v1/tickets?page=0&=1 HTTP/1.1",
+                        new String[0], 400),
+                arguments("U+FFFF in a query", "GET /api/v1/customers?name=%EF%BF%BF HTTP/1.1", new String[0], 400),
+                arguments("Transfer-Encoding gzip", "POST /api/v1/customers HTTP/1.1",
+                        new String[]{"Content-Type: application/json", "Transfer-Encoding: gzip"}, 400));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChunkedBodyOverTheLimitIsTooLarge() {
+        awaitCaughtUpEverywhere();
+        long eventsBefore = eventCount();
+        byte[] chunk = ("{\"name\": \"Kanzlei\"" + " ".repeat(1_100_000) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[chunk.length + 32];
+        byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(size, 0, body, 0, size.length);
+        System.arraycopy(chunk, 0, body, size.length, chunk.length);
+        byte[] end = "\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(end, 0, body, size.length + chunk.length, end.length);
+        byte[] sent = java.util.Arrays.copyOf(body, size.length + chunk.length + end.length);
+
+        RawHttp.Response response = RawHttp.sendRaw(port(), "POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Authorization: Bearer " + tokens.staff("anna"), sent);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRepeatedParameterIsNamedWithItsValues() {
+        Http.Response response = http.get("/api/v1/contracts/" + java.util.UUID.randomUUID()
+                + "/quota/ledger?entryId=a&entryId=b");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.text()).doesNotContain("[Ljava").doesNotContain("java.lang").contains("'a, b'");
     }
 
     @ParameterizedTest(name = "{0} → {3}")
