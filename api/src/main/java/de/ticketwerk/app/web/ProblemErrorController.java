@@ -24,11 +24,17 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable e) {
-            log.error("Request to {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), e);
-        }
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
                 ? code : 404;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable e) {
+            if (status >= 500) {
+                log.error("Request to {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), e);
+            } else {
+                // the client sent what cannot be read (Tomcat's parameters: a name missing, bad UTF-8): its error
+                log.debug("Request to {} refused: {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                        e.toString());
+            }
+        }
         ProblemDetail problem = Problems.problem(status);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && Problems.isPlain(path)) {
             problem.setInstance(URI.create(path));

@@ -131,6 +131,59 @@ class OpenApiFuzzTest extends OperationExamples {
                 .isEqualTo("UP");
     }
 
+    /**
+     * The embedded issuer's endpoints with bad, reused and foreign input: never a 5xx. They answer in OAuth's own
+     * format (RFC 6749/7662/7009: {@code {"error": …}}), a redirect to the sign-in page, or a problem.
+     */
+    @Test
+    @Order(4)
+    void theIssuersEndpointsNeverAnswerWithA5xx() {
+        Random random = new Random(SEED);
+        String prometheus = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("prometheus:" + PROMETHEUS_SECRET).getBytes(StandardCharsets.UTF_8));
+        String token = new de.ticketwerk.app.support.SignIn(port()).clientCredentials("prometheus", PROMETHEUS_SECRET)
+                .json().get("access_token").asString();
+        List<String> paths = List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke",
+                "/oauth2/device_authorization", "/oauth2/device_verification", "/oauth2/authorize", "/userinfo",
+                "/oauth2/jwks", "/login", "/connect/logout");
+        List<String> values = List.of("", "x", "%00", "%EF%BF%BF", "%ED%A0%80", "a".repeat(5000), token,
+                "authorization_code", "client_credentials", "refresh_token",
+                "urn:ietf:params:oauth:grant-type:device_code", "ticketwerk-cli", "prometheus", "openid profile",
+                "http://127.0.0.1:8400/callback", "http://evil.example/", "S256", "plain", "code", "token");
+        List<String> names = List.of("grant_type", "code", "client_id", "client_secret", "token", "token_type_hint",
+                "redirect_uri", "code_verifier", "code_challenge", "code_challenge_method", "scope", "state",
+                "response_type", "device_code", "user_code", "username", "password", "", "_csrf");
+        for (int i = 0; i < 400; i++) {
+            String path = paths.get(random.nextInt(paths.size()));
+            StringBuilder form = new StringBuilder();
+            for (int n = random.nextInt(5); n >= 0; n--) {
+                form.append(form.isEmpty() ? "" : "&").append(names.get(random.nextInt(names.size()))).append('=')
+                        .append(values.get(random.nextInt(values.size())));
+            }
+            boolean post = random.nextInt(3) > 0;
+            List<String> headers = new ArrayList<>();
+            switch (random.nextInt(4)) {
+                case 0 -> headers.add(prometheus);
+                case 1 -> headers.add("Authorization: Bearer " + pick(random, token, "garbage", "a.b.c"));
+                case 2 -> headers.add("Authorization: Basic " + pick(random, "eDp5", "!!!", "cHJvbWV0aGV1czp4"));
+                default -> { }
+            }
+            headers.add("Accept: " + pick(random, "application/json", "text/html", "*/*"));
+            RawHttp.Response response;
+            if (post) {
+                headers.add("Content-Type: application/x-www-form-urlencoded");
+                response = RawHttp.send(port(), "POST " + path + " HTTP/1.1", headers, form.toString());
+            } else {
+                response = RawHttp.send(port(), "GET " + path + "?" + form + " HTTP/1.1", headers, null);
+            }
+            String what = (post ? "POST " : "GET ") + path + " " + shorten(form.toString()) + " → "
+                    + response.status() + " " + response.body();
+            assertThat(response.status()).as(what).isLessThan(500);
+            assertThat(response.body()).as(what).doesNotContain("\tat ").doesNotContain("Exception")
+                    .doesNotContain("java.");
+        }
+    }
+
     // --- mutations -----------------------------------------------------------------------------------------
 
     record Mutation(String what, Request request, List<String> headers) {
@@ -143,7 +196,8 @@ class OpenApiFuzzTest extends OperationExamples {
             case 0 -> pathMutation(operation, base, random, json);
             case 1 -> queryMutation(operation, base, random, json);
             case 2 -> headerMutation(base, random);
-            case 3 -> new Mutation("method", new Request(pick(random, "PATCH", "PUT", "DELETE", "OPTIONS", "POST"),
+            case 3 -> new Mutation("method", new Request(pick(random, "PATCH", "PUT", "DELETE", "OPTIONS", "POST",
+                    "CONNECT", "BREW", "PROPFIND"),
                     base.path(), base.query(), base.body()), json);
             case 4 -> new Mutation("body on a request", new Request(base.method(), base.path(), base.query(),
                     pick(random, "{}", "[]", "null", "{\"unknown\": 1}", "{\"x\":")), json);
@@ -189,14 +243,21 @@ class OpenApiFuzzTest extends OperationExamples {
         String value = pick(random, "%00", "%07", "%C0%AE", "%G1", "%", "x".repeat(3000), "-1", "2147483648",
                 "999999999999999999999", "1e400", "abc", "-999999999-01-01", "0000-01-01", "%2B999999999-12-31",
                 "1899-12-31", "2100-01-01", "2026-02-30", UUID.randomUUID().toString(), "", "%E2%80%A8",
-                "NEW%00", "true", "[]", "%26%26");
-        String query = (base.query() == null ? "" : base.query() + "&") + name + "=" + value;
-        return new Mutation("query " + name + "=" + shorten(value),
+                "NEW%00", "true", "[]", "%26%26", "%EF%BF%BF", "%EF%BF%BE", "%EF%B7%90", "%F0%9F%BF%BF",
+                "%ED%A0%80", "%3D1%2B2");
+        String pair = switch (random.nextInt(6)) {
+            case 0 -> "=" + value;
+            case 1 -> name + "=" + value + "&" + name + "=" + pick(random, "1", "x", value);
+            case 2 -> name + "=" + value + "&=1";
+            default -> name + "=" + value;
+        };
+        String query = (base.query() == null ? "" : base.query() + "&") + pair;
+        return new Mutation("query " + shorten(pair),
                 new Request(base.method(), base.path(), query, base.body()), headers);
     }
 
     private Mutation headerMutation(Request base, Random random) {
-        List<String> headers = switch (random.nextInt(8)) {
+        List<String> headers = switch (random.nextInt(9)) {
             case 0 -> List.of("Content-Type: */*");
             case 1 -> List.of("Content-Type: " + pick(random, "text/plain", "application/xml", "garbage",
                     "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/*"));
@@ -207,6 +268,8 @@ class OpenApiFuzzTest extends OperationExamples {
             case 4 -> List.of("Content-Type: application/json", "Authorization: Basic YW5uYTphbm5h");
             case 5 -> List.of("Content-Type: application/json", "X-Padding: " + "p".repeat(9_000));
             case 6 -> List.of("Content-Type: application/json; charset=" + pick(random, "UTF-16", "nonsense"));
+            case 7 -> List.of("Content-Type: application/json", "Transfer-Encoding: " + pick(random, "gzip",
+                    "chunked, gzip", "identity", "compress"));
             default -> List.of();
         };
         return new Mutation("headers " + shorten(String.join(" | ", headers)), base, headers);
@@ -233,7 +296,9 @@ class OpenApiFuzzTest extends OperationExamples {
                 "\"+999999999-12-31T23:59:59Z\"", "\"2026-03-03T16:00:00\"", "\"2026-03-03T16:00:30Z\"",
                 "\"2199-03-03T16:00:00Z\"", "\"NOT_AN_ENUM\"", "\"<script>alert(1)</script>\"", "\"%00\"",
                 "\"\\\\\"", "\"'; DROP TABLE ticket_view; --\"", "\"25:00\"", "\"Europe/Atlantis\"",
-                nested(random.nextInt(2) == 0 ? 40 : 600), "\"\\ud83d\\ude00\"", "REMOVE");
+                nested(random.nextInt(2) == 0 ? 40 : 600), "\"\\ud83d\\ude00\"", "\"\\uffff\"", "\"x\\ufffe\"",
+                "\"\\ufdd0\"", "\"\\ud83f\\udfff\"", "\"\\u0085\"", "\"=HYPERLINK(\\\"http://x\\\")\"", "\"@SUM(1+1)\"",
+                "\"\\u202e\\ufeff\\ue000\"", "REMOVE");
         if (raw.equals("REMOVE")) {
             remove(copy, field);
             return new Mutation("field " + field + " removed", new Request(base.method(), base.path(),
