@@ -37,6 +37,7 @@ public final class TokenStanding {
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Standing> read = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     TokenStanding(OAuth2AuthorizationService authorizations, Accounts accounts, Clock clock, Duration ttl) {
         this.authorizations = authorizations;
@@ -71,15 +72,30 @@ public final class TokenStanding {
 
     /** Everything read so far is read again at its next use: after an ADMIN's change or a revocation. */
     public void forget() {
-        read.clear();
+        read.replaceAll((token, standing) -> new Standing(Instant.EPOCH, standing.revoked(), standing.account()));
     }
 
+    /**
+     * One request reads the store again when what was read has aged past the ttl; the token's other requests meanwhile
+     * go on with what was read before, so that a busy client costs one lookup per ttl, not one per request in flight.
+     */
     private Standing standing(String token, String subject) {
         Instant now = clock.instant();
         Standing known = read.get(token);
-        if (known != null && known.readAt().plus(ttl).isAfter(now)) {
+        if (known == null) {
+            return lookUp(token, subject, now);
+        }
+        if (known.readAt().plus(ttl).isAfter(now) || !refreshing.add(token)) {
             return known;
         }
+        try {
+            return lookUp(token, subject, now);
+        } finally {
+            refreshing.remove(token);
+        }
+    }
+
+    private Standing lookUp(String token, String subject, Instant now) {
         OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
         boolean revoked = authorization != null && authorization.getAccessToken() != null
                 && authorization.getAccessToken().isInvalidated();

@@ -129,7 +129,9 @@ class TicketController {
     ResponseEntity<TicketDetail> detail(@PathVariable UUID ticketId, Actor actor) {
         Revised<TicketDetail> ticket = queries.detail(ticketId, actor.scope())
                 .orElseThrow(() -> new NotFound("no ticket " + ticketId));
-        return IfMatch.tagged(ticket.view(), ticket.revision());
+        // A customer's people get no ETag: the revision counts internal changes they must not learn of (R-A3).
+        return actor.customerPerson() ? ResponseEntity.ok(ticket.view())
+                : IfMatch.tagged(ticket.view(), ticket.revision());
     }
 
     @PutMapping("/{ticketId}/classification")

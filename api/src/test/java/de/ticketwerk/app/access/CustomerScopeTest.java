@@ -154,4 +154,28 @@ class CustomerScopeTest extends ApiTest {
     private static void ok201(Http.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(201);
     }
+
+    /** Issue 25: an internal comment changed the ETag, updatedBy and updatedAt that the customer's people see. */
+    @Test
+    void customerPeopleDoNotLearnThatOrWhenStaffDidSomethingInternal() {
+        JsonNode before = bergerUser.get("/api/v1/tickets/" + bergersTicket).json().get("ticket");
+        String staffTag = http.get("/api/v1/tickets/" + bergersTicket).header("ETag");
+
+        ok201(http.send("POST", "/api/v1/tickets/" + bergersTicket + "/comments",
+                "{\"visibility\": \"INTERNAL\", \"text\": \"Rückruf intern\"}", "jonas"));
+        awaitTicket(bergersTicket, t -> t.get("ticket").get("updatedBy").asString().equals("jonas"));
+        assertThat(http.get("/api/v1/tickets/" + bergersTicket).header("ETag")).as("staff's revision")
+                .isNotEqualTo(staffTag);
+
+        Http.Response seen = bergerUser.get("/api/v1/tickets/" + bergersTicket);
+        assertThat(seen.header("ETag")).as("no revision for customer people").isNull();
+        assertThat(seen.json().get("ticket").get("updatedBy")).isEqualTo(before.get("updatedBy"));
+        assertThat(seen.json().get("ticket").get("updatedAt")).isEqualTo(before.get("updatedAt"));
+        assertThat(bergerUser.get("/api/v1/tickets?size=200").text()).doesNotContain("\"jonas\"");
+
+        ok201(http.send("POST", "/api/v1/tickets/" + bergersTicket + "/comments",
+                "{\"visibility\": \"PUBLIC\", \"text\": \"Erledigt\"}", "jonas"));
+        awaitGet(bergerUser, "/api/v1/tickets/" + bergersTicket,
+                t -> t.get("ticket").get("updatedBy").asString().equals("jonas"));
+    }
 }

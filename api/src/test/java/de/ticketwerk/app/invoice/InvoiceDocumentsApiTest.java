@@ -9,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import static de.ticketwerk.app.support.Pdfs.assertPdfA3b;
 import static de.ticketwerk.app.support.Pdfs.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * R-I8: every issued invoice and cancellation as a PDF/A-3 with ZUGFeRD inside and as XRechnung, and its service
@@ -129,12 +127,8 @@ class InvoiceDocumentsApiTest extends ApiTest {
             awaitPricing(entry, p -> p.get("status").asString().equals("PRICED"));
         }
         awaitCaughtUpEverywhere();
-        Http.Response run = http.post("/api/v1/billing-runs",
-                "{\"month\": \"2026-03\", \"customerId\": \"%s\"}".formatted(customer));
-        assertThat(run.status()).as(run.text()).isEqualTo(200);
-        String invoiceId = run.json().get("drafts").get(0).get("invoiceId").asString();
-        Http.Response issued = http.post("/api/v1/invoices/" + invoiceId + "/issue", "{\"issueDate\": \"2026-04-01\"}");
-        assertThat(issued.status()).as(issued.text()).isEqualTo(200);
+        String invoiceId = draft(http, customer, "2026-03");
+        issue(http, invoiceId, "2026-04-01");
         JsonNode view = awaitGet(http, "/api/v1/invoices/" + invoiceId, i -> i.get("status").asString().equals("ISSUED"));
         return new Issued(UUID.fromString(invoiceId), view.get("number").asString(),
                 view.get("serviceReportId").asString());
@@ -148,14 +142,8 @@ class InvoiceDocumentsApiTest extends ApiTest {
         return UUID.fromString(logged.json().get("entryId").asString());
     }
 
-    /** Documents follow the issue within moments. */
     private Http.Response document(UUID invoiceId, String name) {
-        Http.Response[] last = new Http.Response[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = http.get("/api/v1/invoices/" + invoiceId + "/documents/" + name);
-            return last[0].status() == 200;
-        });
-        return last[0];
+        return document(http, invoiceId, name);
     }
 
     private static void assertValid(byte[] content, String name) {

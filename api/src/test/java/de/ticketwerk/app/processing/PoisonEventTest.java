@@ -187,8 +187,8 @@ class PoisonEventTest {
                     END $$;
                     CREATE TRIGGER refuse_document BEFORE INSERT ON invoice_document
                         FOR EACH ROW EXECUTE FUNCTION refuse_document()""".formatted(poisoned));
-            issue(http, poisoned);
-            issue(http, next);
+            ApiTest.issue(http, poisoned, "2026-04-01");
+            ApiTest.issue(http, next, "2026-04-01");
 
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     http.get("/api/v1/invoices/" + next + "/documents/invoice.pdf").status() == 200);
@@ -225,19 +225,7 @@ class PoisonEventTest {
                 {"start": "2026-03-03T09:00:00Z", "end": "2026-03-03T10:00:00Z", "role": "TECHNICIAN",
                  "mode": "REMOTE"}""").json().get("entryId").asString());
         ApiTest.awaitPricing(http, entry, p -> p.get("status").asString().equals("PRICED"));
-        JsonNode[] run = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Http.Response answer = http.post("/api/v1/billing-runs",
-                    "{\"month\": \"2026-03\", \"customerId\": \"%s\"}".formatted(customer));
-            run[0] = answer.status() == 200 ? answer.json() : null;
-            return run[0] != null && !run[0].get("drafts").isEmpty();
-        });
-        return run[0].get("drafts").get(0).get("invoiceId").asString();
-    }
-
-    private static void issue(Http http, String invoiceId) {
-        Http.Response issued = http.post("/api/v1/invoices/" + invoiceId + "/issue", "{\"issueDate\": \"2026-04-01\"}");
-        assertThat(issued.status()).as(issued.text()).isEqualTo(200);
+        return ApiTest.draft(http, customer, "2026-03");
     }
 
     /** A customer name with a NUL, as the build before the input bounds stored it: PostgreSQL refuses the text. */

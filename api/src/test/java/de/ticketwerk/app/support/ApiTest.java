@@ -191,6 +191,35 @@ public abstract class ApiTest {
         return UUID.fromString(response.json().get("contractId").asString());
     }
 
+    /** The billing run of {@code month} for one customer, again until the read models show its work: the draft. */
+    public static String draft(Http http, UUID customer, String month) {
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Http.Response answer = http.post("/api/v1/billing-runs",
+                    "{\"month\": \"%s\", \"customerId\": \"%s\"}".formatted(month, customer));
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            run[0] = answer.json();
+            return !run[0].get("drafts").isEmpty();
+        });
+        return run[0].get("drafts").get(0).get("invoiceId").asString();
+    }
+
+    public static void issue(Http http, String invoiceId, String issueDate) {
+        Http.Response issued = http.post("/api/v1/invoices/" + invoiceId + "/issue",
+                "{\"issueDate\": \"%s\"}".formatted(issueDate));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(200);
+    }
+
+    /** An issued invoice's document: rendered by the documents process within moments. */
+    public static Http.Response document(Http http, Object invoiceId, String name) {
+        Http.Response[] last = new Http.Response[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = http.get("/api/v1/invoices/" + invoiceId + "/documents/" + name);
+            return last[0].status() == 200;
+        });
+        return last[0];
+    }
+
     protected static void assertProblem(Http.Response response, int status, String detail) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -28,31 +28,15 @@ public final class RawHttp {
 
     /** With a body, sent with its Content-Length (in UTF-8); headers are sent as Latin-1 bytes, as given. */
     public static Response send(int port, String requestLine, List<String> headers, String body) {
-        byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close\r\n");
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close");
         for (String header : headers) {
-            request.append(header).append("\r\n");
+            head.append("\r\n").append(header);
         }
-        if (content != null) {
-            request.append("Content-Length: ").append(content.length).append("\r\n");
+        if (body != null) {
+            head.append("\r\nContent-Length: ").append(content.length);
         }
-        request.append("\r\n");
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-                if (content != null) {
-                    out.write(content);
-                }
-                out.flush();
-            } catch (IOException refusedEarly) {
-                // the server answered and closed before it read everything; its answer is still there to read
-            }
-            return read(socket.getInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sendRaw(port, head.toString(), content);
     }
 
     /** Sends the head as given (without a Content-Length of its own) and then the body's bytes as they are. */

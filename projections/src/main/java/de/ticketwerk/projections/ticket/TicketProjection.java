@@ -17,6 +17,7 @@ import de.ticketwerk.ticket.api.TicketEvents.TimeLogged;
 import de.ticketwerk.ticket.api.TicketEvents.WorkResumed;
 import de.ticketwerk.ticket.api.TicketEvents.WorkStarted;
 import de.ticketwerk.ticket.api.TicketStatus;
+import de.ticketwerk.ticket.api.Visibility;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,6 +40,12 @@ import java.util.UUID;
 public class TicketProjection {
 
     public static final String PROCESSING_GROUP = "tickets";
+    /**
+     * Who changed the ticket last and when, for the MSP's people and for the customer's: an internal comment changes
+     * only the former (R-A3: customer people do not learn that or when staff did something internal).
+     */
+    private static final String TOUCHED = "updated_by = ?, updated_at = ?, public_updated_by = ?, "
+            + "public_updated_at = ?, revision = revision + 1";
     private static final String HISTORY_OF_CHANGED = """
             INSERT INTO ticket_history_view (ticket_id, position, change, status, detail, actor, at)
             SELECT ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM ticket_history_view WHERE ticket_id = ?),
@@ -59,13 +66,13 @@ public class TicketProjection {
                         WITH changed AS (
                             INSERT INTO ticket_view (ticket_id, customer_id, channel, kind, service_item, priority,
                                 status, title, description, reporter, escalation_level, opened_by, opened_at,
-                                updated_by, updated_at, revision)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 1)
+                                updated_by, updated_at, public_updated_by, public_updated_at, revision)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1)
                             RETURNING status)
                         """ + HISTORY_OF_CHANGED,
                 e.ticketId(), e.customerId(), e.channel().name(), e.kind().name(), e.serviceItem().name(),
                 e.priority().name(), TicketStatus.NEW.name(), e.title(), e.description(), e.reporter(),
-                e.actor(), ts(e.at()), e.actor(), ts(e.at()),
+                e.actor(), ts(e.at()), e.actor(), ts(e.at()), e.actor(), ts(e.at()),
                 e.ticketId(), e.ticketId(), "OPENED", e.title(), e.actor(), ts(e.at()));
     }
 
@@ -135,7 +142,13 @@ public class TicketProjection {
                         INSERT INTO ticket_comment_view (comment_id, ticket_id, visibility, text, author, added_at)
                         VALUES (?, ?, ?, ?, ?, ?)""",
                 e.commentId(), e.ticketId(), e.visibility().name(), e.text(), e.actor(), ts(e.at()));
-        touch(e.ticketId(), e.actor(), e.at());
+        if (e.visibility() == Visibility.INTERNAL) {
+            writes.update("""
+                    UPDATE ticket_view SET updated_by = ?, updated_at = ?, revision = revision + 1
+                    WHERE ticket_id = ?""", e.actor(), ts(e.at()), e.ticketId());
+        } else {
+            touch(e.ticketId(), e.actor(), e.at());
+        }
     }
 
     /** One statement, so that consecutive entries go to PostgreSQL as one batch. */
@@ -155,15 +168,14 @@ public class TicketProjection {
                             VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM time_entry_change_view
                                         WHERE entry_id = ?),
                                     'LOGGED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?))
-                        UPDATE ticket_view SET updated_by = ?, updated_at = ?, revision = revision + 1
-                        WHERE ticket_id = ?""",
+                        UPDATE ticket_view SET %s WHERE ticket_id = ?""".formatted(TOUCHED),
                 e.entryId(), e.ticketId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
                 d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(),
                 e.actor(), ts(e.at()),
                 e.entryId(), e.entryId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
                 d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(), e.actor(),
                 ts(e.at()),
-                e.actor(), ts(e.at()), e.ticketId());
+                e.actor(), ts(e.at()), e.actor(), ts(e.at()), e.ticketId());
     }
 
     @EventHandler
@@ -202,17 +214,17 @@ public class TicketProjection {
     private void change(UUID ticketId, String assignments, Object[] values, String change, String detail,
                         String actor, Instant at) {
         List<Object> args = new ArrayList<>(Arrays.asList(values));
-        args.addAll(Arrays.asList(actor, ts(at), ticketId, ticketId, ticketId, change, detail, actor, ts(at)));
-        writes.update("WITH changed AS (UPDATE ticket_view SET " + assignments
-                        + ", updated_by = ?, updated_at = ?, revision = revision + 1 WHERE ticket_id = ?"
+        args.addAll(Arrays.asList(actor, ts(at), actor, ts(at), ticketId, ticketId, ticketId, change, detail, actor,
+                ts(at)));
+        writes.update("WITH changed AS (UPDATE ticket_view SET " + assignments + ", " + TOUCHED
+                        + " WHERE ticket_id = ?"
                         + " RETURNING status)\n" + HISTORY_OF_CHANGED,
                 args.toArray());
     }
 
     private void touch(UUID ticketId, String actor, Instant at) {
-        writes.update("""
-                UPDATE ticket_view SET updated_by = ?, updated_at = ?, revision = revision + 1
-                WHERE ticket_id = ?""", actor, ts(at), ticketId);
+        writes.update("UPDATE ticket_view SET " + TOUCHED + " WHERE ticket_id = ?", actor, ts(at), actor, ts(at),
+                ticketId);
     }
 
     private void entryChange(UUID entryId, String change, TimeEntryDetails d, Long minutes, String reason,

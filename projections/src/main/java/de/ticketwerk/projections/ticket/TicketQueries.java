@@ -26,7 +26,10 @@ public class TicketQueries {
 
     private static final String SUMMARY_COLUMNS = """
             ticket_id, customer_id, channel, kind, service_item, priority, status, title, reporter, assignee,
-            escalation_level, opened_by, opened_at, updated_by, updated_at, description, resolution""";
+            escalation_level, opened_by, opened_at, description, resolution, """;
+    /** The MSP's people see every change; a customer's people the last one that they can see (R-A3). */
+    private static final String ALL_CHANGES = "updated_by, updated_at";
+    private static final String PUBLIC_CHANGES = "public_updated_by AS updated_by, public_updated_at AS updated_at";
 
     private final JdbcTemplate jdbc;
 
@@ -54,20 +57,24 @@ public class TicketQueries {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<TicketSummary> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM ticket_view" + where
+        List<TicketSummary> items = jdbc.query("SELECT " + columns(scope) + " FROM ticket_view" + where
                 + " ORDER BY opened_at, ticket_id LIMIT ? OFFSET ?", TicketQueries::summary, pageArgs.toArray());
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
 
-    /** With the revision: the ticket's events it shows, its ETag. */
+    /** With the revision: the ticket's events it shows, its ETag (for the MSP's people only: TicketController). */
     public Optional<Revised<TicketDetail>> detail(UUID ticketId, Scope scope) {
-        List<Revised<TicketDetail>> found = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", revision FROM ticket_view "
+        List<Revised<TicketDetail>> found = jdbc.query("SELECT " + columns(scope) + ", revision FROM ticket_view "
                         + "WHERE ticket_id = ? AND customer_id = COALESCE(?, customer_id)",
                 (rs, n) -> new Revised<>(new TicketDetail(summary(rs, n), rs.getString("description"),
                         rs.getString("resolution"), history(ticketId), comments(ticketId, scope),
                         timeEntries(ticketId)), rs.getLong("revision")),
                 ticketId, scope.customerId());
         return found.stream().findFirst();
+    }
+
+    private static String columns(Scope scope) {
+        return SUMMARY_COLUMNS + (scope.internal() ? ALL_CHANGES : PUBLIC_CHANGES);
     }
 
     private List<HistoryLine> history(UUID ticketId) {
