@@ -178,4 +178,16 @@ class CustomerScopeTest extends ApiTest {
         awaitGet(bergerUser, "/api/v1/tickets/" + bergersTicket,
                 t -> t.get("ticket").get("updatedBy").asString().equals("jonas"));
     }
+
+    @Test
+    void customerPeopleOpenTicketsUpToHighAndLeaveEmergenciesToTheDispatcher() {
+        String ticket = """
+                {"kind": "INCIDENT", "serviceItem": "HOTLINE", "priority": "%s", "title": "Server steht"}""";
+
+        Http.Response emergency = bergerUser.post("/api/v1/tickets", ticket.formatted("EMERGENCY"));
+        Http.Response high = bergerUser.post("/api/v1/tickets", ticket.formatted("HIGH"));
+
+        assertProblem(emergency, 403, "a DISPATCHER decides an EMERGENCY");
+        ok201(high);
+    }
 }

@@ -89,7 +89,7 @@ class BillingScheduleTest {
     private static UUID logged(Http http, UUID ticket) {
         Http.Response logged = http.post("/api/v1/tickets/" + ticket + "/time-entries", """
                 {"start": "2026-03-03T16:00:00+01:00", "end": "2026-03-03T18:10:00+01:00", "role": "TECHNICIAN",
-                 "mode": "ONSITE", "technician": "tom"}""");
+                 "mode": "ONSITE"}""");
         assertThat(logged.status()).as(logged.text()).isEqualTo(201);
         return UUID.fromString(logged.json().get("entryId").asString());
     }

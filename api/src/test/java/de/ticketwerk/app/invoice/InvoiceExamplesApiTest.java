@@ -281,7 +281,9 @@ class InvoiceExamplesApiTest extends ApiTest {
 
     @Test
     void aRunOfAMonthThatHasNotEndedIsRefused() {
-        assertProblem(http.post("/api/v1/billing-runs", "{\"month\": \"2999-01\"}"), 422, "has not ended");
+        assertProblem(http.post("/api/v1/billing-runs", "{\"month\": \"2099-12\"}"), 422, "has not ended");
+        assertProblem(http.post("/api/v1/billing-runs", "{\"month\": \"2999-01\"}"), 400, "must lie between");
+        assertProblem(http.post("/api/v1/billing-runs", "{\"month\": \"-999999999-01\"}"), 400, "month");
         assertProblem(http.post("/api/v1/billing-runs", "{\"month\": \"March\"}"), 400, "month");
     }
 
