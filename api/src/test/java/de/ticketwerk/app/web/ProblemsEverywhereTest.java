@@ -79,28 +79,6 @@ class ProblemsEverywhereTest extends ApiTest {
         assertThat(eventCount()).isEqualTo(eventsBefore);
     }
 
-    /** Issue 25: every upload the client broke off was logged as an ERROR with a stack trace. */
-    @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void anUploadTheClientBreaksOffIsNoError(org.springframework.boot.test.system.CapturedOutput output)
-            throws Exception {
-        awaitCaughtUpEverywhere();
-        long eventsBefore = eventCount();
-        try (java.net.Socket socket = new java.net.Socket("localhost", port())) {
-            socket.getOutputStream().write(("POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100000\r\nAuthorization: Bearer "
-                    + tokens.staff("anna") + "\r\n\r\n{\"name\": \"Kanzlei Abbruch\", \"federalState\": \"")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            Thread.sleep(300);
-        }
-        Thread.sleep(1_000);
-
-        assertThat(output.getOut() + output.getErr()).doesNotContain("ClientAbortException")
-                .doesNotContain("Unexpected error");
-        assertThat(eventCount()).isEqualTo(eventsBefore);
-    }
-
     @org.junit.jupiter.api.Test
     void aRepeatedParameterIsNamedWithItsValues() {
         Http.Response response = http.get("/api/v1/contracts/" + java.util.UUID.randomUUID()
