@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * or a staff person who has acted on the API before (recorded at their first request, so that an external issuer's
  * people count too).
  */
-public class Colleagues {
+public final class Colleagues {
 
     private static final Set<AccessRole> STAFF = EnumSet.of(AccessRole.ADMIN, AccessRole.DISPATCHER,
             AccessRole.TECHNICIAN, AccessRole.ACCOUNT_MANAGER, AccessRole.FINANCE, AccessRole.AUDITOR);

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the store does not know (signed with the issuer's key by someone who holds it, as the tests do) is only held to its
  * account.
  */
-public final class TokenStanding {
+final class TokenStanding {
 
     /** What the store says of a token: whether it still acts, and as whom. */
     private record Standing(Instant readAt, boolean revoked, Optional<Accounts.Account> account) {
@@ -71,7 +71,7 @@ public final class TokenStanding {
     }
 
     /** Everything read so far is read again at its next use: after an ADMIN's change or a revocation. */
-    public void forget() {
+    void forget() {
         read.replaceAll((token, standing) -> new Standing(Instant.EPOCH, standing.revoked(), standing.account()));
     }
 
