@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface MultiLine {
 
-    String message() default "must be text without control characters other than line breaks and tabs";
+    String message() default "must be text without Unicode noncharacters and control characters other than line breaks and tabs";
 
     Class<?>[] groups() default {};
 

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SingleLine {
 
-    String message() default "must be one line of text without control characters";
+    String message() default "must be one line of text without control characters or Unicode noncharacters";
 
     Class<?>[] groups() default {};
 
