@@ -46,6 +46,21 @@ public class TicketProjection {
      */
     private static final String TOUCHED = "updated_by = ?, updated_at = ?, public_updated_by = ?, "
             + "public_updated_at = ?, revision = revision + 1";
+    /** One statement, so that consecutive entries go to PostgreSQL as one batch. */
+    private static final String LOGGED = """
+            WITH entry AS (
+                INSERT INTO time_entry_view (entry_id, ticket_id, state, work_start, work_end, minutes, role,
+                    mode, description, billable, non_billable_reason, emergency, technician, logged_by,
+                    logged_at)
+                VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+            change AS (
+                INSERT INTO time_entry_change_view (entry_id, position, change, work_start, work_end,
+                    minutes, role, mode, description, billable, non_billable_reason, emergency, technician,
+                    reason, actor, at)
+                VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM time_entry_change_view
+                            WHERE entry_id = ?),
+                        'LOGGED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?))
+            UPDATE ticket_view SET %s WHERE ticket_id = ?""".formatted(TOUCHED);
     private static final String HISTORY_OF_CHANGED = """
             INSERT INTO ticket_history_view (ticket_id, position, change, status, detail, actor, at)
             SELECT ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM ticket_history_view WHERE ticket_id = ?),
@@ -151,24 +166,10 @@ public class TicketProjection {
         }
     }
 
-    /** One statement, so that consecutive entries go to PostgreSQL as one batch. */
     @EventHandler
     void on(TimeLogged e) {
         TimeEntryDetails d = e.entry();
-        writes.update("""
-                        WITH entry AS (
-                            INSERT INTO time_entry_view (entry_id, ticket_id, state, work_start, work_end, minutes, role,
-                                mode, description, billable, non_billable_reason, emergency, technician, logged_by,
-                                logged_at)
-                            VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
-                        change AS (
-                            INSERT INTO time_entry_change_view (entry_id, position, change, work_start, work_end,
-                                minutes, role, mode, description, billable, non_billable_reason, emergency, technician,
-                                reason, actor, at)
-                            VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM time_entry_change_view
-                                        WHERE entry_id = ?),
-                                    'LOGGED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?))
-                        UPDATE ticket_view SET %s WHERE ticket_id = ?""".formatted(TOUCHED),
+        writes.update(LOGGED,
                 e.entryId(), e.ticketId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
                 d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(),
                 e.actor(), ts(e.at()),
