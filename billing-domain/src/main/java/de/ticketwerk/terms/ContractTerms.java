@@ -43,6 +43,8 @@ public record ContractTerms(
         @JsonUnwrapped MinimumTerm minimumTerm) {
 
     public static final String DEFAULT_ZONE = "Europe/Berlin";
+    /** The standard rate of German VAT (§ 12 (1) UStG): every contract's default, and work without a contract. */
+    public static final BigDecimal DEFAULT_VAT_PERCENT = new BigDecimal("19");
 
     /**
      * R-B2, R-B3, R-C8, R-I3: the monthly fee and how it is paid (on the invoices unless given), a rate for every
@@ -104,7 +106,8 @@ public record ContractTerms(
         BigDecimal monthlyFee = type == ContractType.HOURLY ? new BigDecimal("0.00") : new BigDecimal("149.00");
         Set<ServiceItem> coverage = type == ContractType.SERVICE && level != null ? level.includedItems() : Set.of();
         QuotaTerms quota = type == ContractType.QUOTA ? QuotaTerms.SEED_000 : null;
-        return new ContractTerms(new Prices(monthlyFee, FeePayment.INVOICE, defaultRates(), new BigDecimal("0.00"), new BigDecimal("19")),
+        return new ContractTerms(new Prices(monthlyFee, FeePayment.INVOICE, defaultRates(), new BigDecimal("0.00"),
+                DEFAULT_VAT_PERCENT),
                 seedUnits(), new ServiceTimes(officeHours(), holidayState, DEFAULT_ZONE), SurchargeRules.SEED_000,
                 new BigDecimal("0"), coverage, quota, new MinimumTerm(24, 3));
     }

@@ -127,21 +127,19 @@ class AggregateConfiguration {
                                 AggregateFactory<Contract> contractFactory, AggregateFactory<Quota> quotaFactory,
                                 AggregateFactory<Invoice> invoiceFactory,
                                 AggregateFactory<NumberSeries> numberSeriesFactory, InvoiceRegistry invoiceRegistry,
-                                @Value("${ticketwerk.snapshots.ticket-after-events}") int ticketThreshold,
-                                @Value("${ticketwerk.snapshots.customer-after-events}") int customerThreshold,
-                                @Value("${ticketwerk.snapshots.contract-after-events}") int contractThreshold,
-                                @Value("${ticketwerk.snapshots.quota-after-events}") int quotaThreshold,
-                                @Value("${ticketwerk.snapshots.invoice-after-events}") int invoiceThreshold,
-                                @Value("${ticketwerk.snapshots.number-series-after-events}") int seriesThreshold,
-                                AggregateCaches caches) {
+                                SnapshotProperties snapshots, AggregateCaches caches) {
         return configurer -> {
-            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, ticketThreshold, caches));
-            configurer.configureAggregate(snapshotted(Customer.class, customerFactory, customerThreshold, caches));
-            configurer.configureAggregate(snapshotted(Contract.class, contractFactory, contractThreshold, caches));
-            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, quotaThreshold, caches));
-            configurer.configureAggregate(snapshotted(Invoice.class, invoiceFactory, invoiceThreshold, caches));
-            configurer.configureAggregate(snapshotted(NumberSeries.class, numberSeriesFactory, seriesThreshold,
+            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, snapshots.ticketAfterEvents(),
                     caches));
+            configurer.configureAggregate(snapshotted(Customer.class, customerFactory,
+                    snapshots.customerAfterEvents(), caches));
+            configurer.configureAggregate(snapshotted(Contract.class, contractFactory,
+                    snapshots.contractAfterEvents(), caches));
+            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, snapshots.quotaAfterEvents(), caches));
+            configurer.configureAggregate(snapshotted(Invoice.class, invoiceFactory, snapshots.invoiceAfterEvents(),
+                    caches));
+            configurer.configureAggregate(snapshotted(NumberSeries.class, numberSeriesFactory,
+                    snapshots.numberSeriesAfterEvents(), caches));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BillingCalendar.class));
             configurer.registerCommandHandler(c -> new InvoiceIssuing(c.repository(Invoice.class),
                     c.repository(NumberSeries.class), invoiceRegistry));

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 
 /** How event processors commit and order their events, and how commands wait for them when they fall behind. */
 @Configuration(proxyBeanMethods = false)
-class ProcessorConfiguration {
+class ProcessorPacingConfiguration {
 
     /**
      * On the bus, so that every command passes it, whichever gateway sent it. The documents process does not count:
@@ -48,7 +48,7 @@ class ProcessorConfiguration {
     @Bean
     ConfigurerModule pricingProcessing() {
         return configurer -> configurer.eventProcessing()
-                .registerSequencingPolicy(PricingProcess.NAME, c -> ProcessorConfiguration::customerOfTimeEntry);
+                .registerSequencingPolicy(PricingProcess.NAME, c -> ProcessorPacingConfiguration::customerOfTimeEntry);
     }
 
     /** Every event processor commits without waiting for the disk; see {@link AsynchronousCommitTransactionManager}. */

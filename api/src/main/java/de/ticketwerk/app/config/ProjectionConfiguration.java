@@ -1,12 +1,14 @@
 package de.ticketwerk.app.config;
 
+import de.ticketwerk.invoice.ports.BillingFacts;
 import de.ticketwerk.projections.contract.ContractProjection;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.customer.CustomerProjection;
 import de.ticketwerk.projections.customer.CustomerQueries;
+import de.ticketwerk.projections.invoice.BillingFactsQueries;
 import de.ticketwerk.projections.invoice.InvoiceProjection;
 import de.ticketwerk.projections.invoice.InvoiceQueries;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.pricing.PricingProjection;
 import de.ticketwerk.projections.pricing.PricingQueries;
 import de.ticketwerk.projections.quota.QuotaLedgerProjection;
@@ -34,43 +36,43 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    Documents documents(Serializer serializer) {
-        return new Documents(serializer);
+    ViewJson viewJson(Serializer serializer) {
+        return new ViewJson(serializer);
     }
 
     @Bean
-    CustomerProjection customerProjection(JdbcTemplate jdbcTemplate, Documents documents, CustomerQueries queries) {
-        return new CustomerProjection(jdbcTemplate, documents, queries);
+    CustomerProjection customerProjection(JdbcTemplate jdbcTemplate, ViewJson json, CustomerQueries queries) {
+        return new CustomerProjection(jdbcTemplate, json, queries);
     }
 
     @Bean
-    CustomerQueries customerQueries(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new CustomerQueries(jdbcTemplate, documents);
+    CustomerQueries customerQueries(JdbcTemplate jdbcTemplate, ViewJson json) {
+        return new CustomerQueries(jdbcTemplate, json);
     }
 
     @Bean
-    ContractProjection contractProjection(JdbcTemplate jdbcTemplate, Documents documents, ContractQueries queries) {
-        return new ContractProjection(jdbcTemplate, documents, queries);
+    ContractProjection contractProjection(JdbcTemplate jdbcTemplate, ViewJson json, ContractQueries queries) {
+        return new ContractProjection(jdbcTemplate, json, queries);
     }
 
     @Bean
-    ContractQueries contractQueries(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new ContractQueries(jdbcTemplate, documents);
+    ContractQueries contractQueries(JdbcTemplate jdbcTemplate, ViewJson json) {
+        return new ContractQueries(jdbcTemplate, json);
     }
 
     @Bean
-    PricingProjection pricingProjection(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new PricingProjection(jdbcTemplate, documents);
+    PricingProjection pricingProjection(JdbcTemplate jdbcTemplate, ViewJson json) {
+        return new PricingProjection(jdbcTemplate, json);
     }
 
     @Bean
-    PricingQueries pricingQueries(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new PricingQueries(jdbcTemplate, documents);
+    PricingQueries pricingQueries(JdbcTemplate jdbcTemplate, ViewJson json) {
+        return new PricingQueries(jdbcTemplate, json);
     }
 
     @Bean
-    QuotaLedgerProjection quotaLedgerProjection(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new QuotaLedgerProjection(jdbcTemplate, documents);
+    QuotaLedgerProjection quotaLedgerProjection(JdbcTemplate jdbcTemplate, ViewJson json) {
+        return new QuotaLedgerProjection(jdbcTemplate, json);
     }
 
     @Bean
@@ -79,17 +81,22 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    StatementQueries statementQueries(JdbcTemplate jdbcTemplate, Documents documents, QuotaQueries quotaQueries) {
-        return new StatementQueries(jdbcTemplate, documents, quotaQueries);
+    StatementQueries statementQueries(JdbcTemplate jdbcTemplate, ViewJson json, QuotaQueries quotaQueries) {
+        return new StatementQueries(jdbcTemplate, json, quotaQueries);
     }
 
     @Bean
-    InvoiceProjection invoiceProjection(JdbcTemplate jdbcTemplate, Documents documents, InvoiceQueries queries) {
-        return new InvoiceProjection(jdbcTemplate, documents, queries);
+    InvoiceProjection invoiceProjection(JdbcTemplate jdbcTemplate, ViewJson json, InvoiceQueries queries) {
+        return new InvoiceProjection(jdbcTemplate, json, queries);
     }
 
     @Bean
-    InvoiceQueries invoiceQueries(JdbcTemplate jdbcTemplate, Documents documents) {
-        return new InvoiceQueries(jdbcTemplate, documents);
+    InvoiceQueries invoiceQueries(JdbcTemplate jdbcTemplate, ViewJson json) {
+        return new InvoiceQueries(jdbcTemplate, json);
+    }
+
+    @Bean
+    BillingFacts billingFacts(JdbcTemplate jdbcTemplate, ViewJson json, ContractQueries contracts) {
+        return new BillingFactsQueries(jdbcTemplate, json, contracts);
     }
 }

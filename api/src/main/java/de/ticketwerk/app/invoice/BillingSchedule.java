@@ -1,9 +1,9 @@
 package de.ticketwerk.app.invoice;
 
 import de.ticketwerk.calendar.Days;
+import de.ticketwerk.invoice.api.InvoiceCommands;
 import de.ticketwerk.invoice.api.InvoiceCommands.RecordBillingRun;
 import de.ticketwerk.invoice.api.InvoiceEvents.BillingRunRecorded;
-import de.ticketwerk.invoice.domain.BillingCalendar;
 import de.ticketwerk.invoice.policy.BillingMonths;
 import de.ticketwerk.pricing.domain.PricingProcess;
 import de.ticketwerk.projections.contract.ContractProjection;
@@ -81,7 +81,8 @@ class BillingSchedule {
         for (YearMonth month : due) {
             try {
                 List<BillingRun.Drafted> drafts = billingRun.run(month, null, ACTOR);
-                commands.sendAndWait(new RecordBillingRun(BillingCalendar.ID, month, drafts.size(), clock.instant()));
+                commands.sendAndWait(new RecordBillingRun(InvoiceCommands.BILLING_CALENDAR, month, drafts.size(),
+                        clock.instant()));
                 log.info("Billing run of {}: {} drafts", month, drafts.size());
             } catch (RuntimeException e) {
                 log.error("The billing run of {} failed; the next tick tries again", month, e);
@@ -101,7 +102,7 @@ class BillingSchedule {
     /** The last month the calendar recorded: its events are one a month. */
     private YearMonth lastRun() {
         YearMonth[] last = {null};
-        events.readEvents(BillingCalendar.ID).asStream()
+        events.readEvents(InvoiceCommands.BILLING_CALENDAR).asStream()
                 .forEach(event -> last[0] = ((BillingRunRecorded) event.getPayload()).month());
         return last[0];
     }

@@ -18,7 +18,7 @@ import de.ticketwerk.invoice.api.InvoiceCommands.HoldBackEntry;
 import de.ticketwerk.invoice.api.InvoiceCommands.IssueInvoice;
 import de.ticketwerk.invoice.api.InvoiceParties;
 import de.ticketwerk.invoice.api.InvoiceParties.Party;
-import de.ticketwerk.invoice.domain.Invoice;
+import de.ticketwerk.invoice.api.InvoiceStatus;
 import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.customer.CustomerQueries;
@@ -92,7 +92,7 @@ class InvoiceController {
     @Allowed.InvoiceReaders
     Page<InvoiceView> list(@RequestParam(required = false) UUID customerId,
                            @RequestParam(required = false) @BusinessDate YearMonth month,
-                           @RequestParam(required = false) Invoice.Status status,
+                           @RequestParam(required = false) InvoiceStatus status,
                            @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{5}") @SingleLine String number,
                            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {

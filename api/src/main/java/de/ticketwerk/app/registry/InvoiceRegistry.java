@@ -48,7 +48,7 @@ public class InvoiceRegistry implements InvoicedEntries {
         return found;
     }
 
-    /** The number of the issued invoice that last charged each of {@code entryIds}, for those an issued one did. */
+    @Override
     public Map<UUID, String> lastIssuedIn(Collection<UUID> entryIds) {
         writes.flush();
         Map<UUID, String> found = new HashMap<>();
@@ -66,6 +66,13 @@ public class InvoiceRegistry implements InvoicedEntries {
         writes.flush();
         return jdbc.queryForList("SELECT customer_id FROM invoice_registry WHERE invoice_id = ?", UUID.class,
                 invoiceId).stream().findFirst();
+    }
+
+    /** DRAFT, ISSUED or CANCELLED, as of the last event of the invoice (the registry follows in its transaction). */
+    public Optional<String> status(UUID invoiceId) {
+        writes.flush();
+        return jdbc.queryForList("SELECT status FROM invoice_registry WHERE invoice_id = ?", String.class, invoiceId)
+                .stream().findFirst();
     }
 
     /** The invoices of a customer's month that are not cancelled: at most one, a draft or issued. */

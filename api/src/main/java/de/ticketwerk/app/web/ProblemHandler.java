@@ -89,6 +89,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(e, problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()), request);
     }
 
+    @ExceptionHandler(NotYet.class)
+    ResponseEntity<Object> notYet(NotYet e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        return handleExceptionInternal(e, problem(HttpStatus.SERVICE_UNAVAILABLE, "Not yet", e.getMessage()), headers,
+                HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
     @ExceptionHandler(StaleRevision.class)
     ResponseEntity<Object> staleRevision(StaleRevision e, WebRequest request) {
         return respond(e, problem(HttpStatus.PRECONDITION_FAILED, "Changed meanwhile", e.getMessage()), request);

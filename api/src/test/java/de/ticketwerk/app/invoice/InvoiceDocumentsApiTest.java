@@ -8,11 +8,15 @@ import org.mustangproject.validator.ZUGFeRDValidator;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static de.ticketwerk.app.support.Pdfs.assertPdfA3b;
 import static de.ticketwerk.app.support.Pdfs.text;
@@ -38,12 +42,21 @@ class InvoiceDocumentsApiTest extends ApiTest {
         assertThat(text).contains("Rechnung " + issued.number(), "Test IT-Service GmbH", "Kanzlei Dokument",
                 "Leistungsnachweis", issued.serviceReportId(), "01.04.2026", "15.04.2026", "265,21 €", "23,75 €",
                 "288,96 €", "54,90 €", "343,86 €", "März 2026", "DE811907980");
+        // R-I8: the work in German words, the same in the JSON, the PDF and the e-invoice's item name
+        JsonNode line = http.get("/api/v1/invoices/" + issued.invoiceId()).json().get("lines").get(0);
+        assertThat(line.get("kind").asString()).isEqualTo("WORK");
+        assertThat(line.get("description").asString())
+                .isEqualTo("Arbeitszeit: Remote-Support, Techniker, vor Ort, 2:30 h");
+        assertThat(text).contains("Techniker, vor Ort", "Techniker, remote").doesNotContain("TECHNICIAN", "ONSITE",
+                "REMOTE_SUPPORT");
 
         Http.Response xml = document(issued.invoiceId(), "invoice-xrechnung.xml");
         assertThat(xml.contentType()).startsWith("application/xml");
         assertValid(xml.bytes(), "invoice-xrechnung.xml");
         assertThat(xml.text()).contains(issued.number(), "<ram:GrandTotalAmount>343.86</ram:GrandTotalAmount>",
-                "<ram:TypeCode>380</ram:TypeCode>");
+                "<ram:TypeCode>380</ram:TypeCode>",
+                "<ram:Name>Arbeitszeit: Remote-Support, Techniker, vor Ort, 2:30 h</ram:Name>");
+        assertThat(xml.text()).doesNotContain("TECHNICIAN", "ONSITE");
 
         byte[] serviceReport = document(issued.invoiceId(), "service-report.pdf").bytes();
         assertPdfA3b(serviceReport, "service-report.pdf");
@@ -84,7 +97,7 @@ class InvoiceDocumentsApiTest extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_document WHERE invoice_id = ?", Integer.class,
                 issued.invoiceId())).as("three documents, each once").isEqualTo(3);
         assertProblem(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/cancellation.pdf"), 404,
-                "has no cancellation.pdf");
+                "its cancellation.pdf follows its cancellation");
         assertProblem(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/secret.pdf"), 404,
                 "no document");
         assertThat(http.get("/api/v1/invoices/" + issued.invoiceId() + "/documents/secret.txt").status())
@@ -108,6 +121,45 @@ class InvoiceDocumentsApiTest extends ApiTest {
         assertThat(document(issued.invoiceId(), "invoice-xrechnung.xml").bytes()).isEqualTo(xml);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_document WHERE invoice_id = ?", Integer.class,
                 issued.invoiceId())).as("nothing rendered again").isEqualTo(3);
+    }
+
+    @Test
+    void aDocumentAskedForRightAfterTheIssueIsAnsweredOnceItIsRendered() throws Exception {
+        UUID customer = registerCustomer("Kanzlei Eilig", "NW");
+        concludeContract(customer, "\"type\": \"HOURLY\", \"startDate\": \"2026-01-01\"");
+        UUID entry = log(openTicket(customer, "Gleich"), "2026-03-05T09:00", "2026-03-05T09:07", "REMOTE", "");
+        awaitPricing(entry, p -> p.get("status").asString().equals("PRICED"));
+        awaitCaughtUpEverywhere();
+        String invoiceId = draft(http, customer, "2026-03");
+        long started = System.nanoTime();
+        assertThat(http.get("/api/v1/invoices/" + invoiceId + "/documents/invoice.pdf").status())
+                .as("a draft has no documents, at once").isEqualTo(404);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+        Http.Response pdf;
+        try (Connection blocker = owner().getDataSource().getConnection();
+             Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            // the documents process cannot store while this lock is held; reading goes on
+            statement.execute("LOCK TABLE invoice_document IN EXCLUSIVE MODE");
+            issue(http, invoiceId, "2026-04-01");
+            CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(1_500);
+                    blocker.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            pdf = http.get("/api/v1/invoices/" + invoiceId + "/documents/invoice.pdf");
+            release.get();
+        }
+
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(http.get("/api/v1/invoices/" + invoiceId + "/documents/cancellation.pdf").status())
+                .as("an issued invoice has no cancellation").isEqualTo(404);
     }
 
     record Issued(UUID invoiceId, String number, String serviceReportId) {

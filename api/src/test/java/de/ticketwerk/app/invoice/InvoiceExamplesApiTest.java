@@ -215,7 +215,7 @@ class InvoiceExamplesApiTest extends ApiTest {
     }
 
     @Test
-    void aHeldBackEntryLeavesTheDraftAndIsNotAddedAgainByTheNextRunOfTheMonth() {
+    void aHeldBackEntryLeavesTheDraftAndIsOrdinaryWorkOnTheNextMonthsRun() {
         March march = hourlyMarch();
         String invoiceId = runAndRead("2026-03", march.customer()).get("invoiceId").asString();
 
@@ -227,9 +227,24 @@ class InvoiceExamplesApiTest extends ApiTest {
         JsonNode draft = awaitGet(http, "/api/v1/invoices/" + invoiceId, i -> i.get("heldBack").size() == 1);
         assertThat(nets(draft.get("lines"))).containsExactly(new BigDecimal("265.21"));
         assertThat(draft.get("heldBack").get(0).get("reason").asString()).isEqualTo("Customer disputes the call");
-        issue(invoiceId, "2026-04-01");
+        String number = issue(invoiceId, "2026-04-01");
+        UUID late = logOn(march.ticket(), "2026-03-06T09:00", "2026-03-06T09:07", "REMOTE");
+        awaitPricing(late, p -> p.get("status").asString().equals("PRICED"));
         JsonNode april = runAndRead("2026-04", march.customer());
-        assertThat(nets(april.get("lines"))).as("the next run carries it").containsExactly(new BigDecimal("23.75"));
+
+        assertThat(nets(april.get("lines"))).as("the next run carries it, and the late entry")
+                .containsExactly(new BigDecimal("23.75"), new BigDecimal("23.75"));
+        JsonNode carried = april.get("lines").get(0);
+        assertThat(carried.get("entryId").asString()).isEqualTo(march.b1().toString());
+        assertThat(carried.get("kind").asString()).as("R-I2: ordinary work, no invoice charged it").isEqualTo("WORK");
+        assertThat(carried.path("corrects").isNull() || carried.path("corrects").isMissingNode())
+                .as("corrects no invoice").isTrue();
+        assertThat(carried.get("previouslyInvoiced").decimalValue()).isEqualByComparingTo("0");
+        assertThat(carried.get("serviceDate").asString()).as("its own work date").isEqualTo("2026-03-05");
+        JsonNode logLate = april.get("lines").get(1);
+        assertThat(logLate.get("entryId").asString()).isEqualTo(late.toString());
+        assertThat(logLate.get("kind").asString()).as("R-I6: late work of an invoiced month").isEqualTo("CORRECTION");
+        assertThat(logLate.get("corrects").asString()).isEqualTo(number);
     }
 
     @Test
@@ -277,6 +292,37 @@ class InvoiceExamplesApiTest extends ApiTest {
         March other = hourlyMarch();
         String next = issue(runAndRead("2026-03", other.customer()).get("invoiceId").asString(), "2026-04-01");
         assertThat(next).isEqualTo(next(number, 1));
+    }
+
+    @Test
+    void anInvoiceIsNotIssuedWhileTheCustomersAddressIsIncompleteAndTakesNoNumber() {
+        Http.Response registered = http.post("/api/v1/customers", """
+                {"name": "Kanzlei ohne Anschrift", "federalState": "NW", "address": {"city": "Münster"}}""");
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        UUID customer = UUID.fromString(registered.json().get("customerId").asString());
+        concludeContract(customer, "\"type\": \"HOURLY\", \"startDate\": \"2026-01-01\", "
+                + "\"hourlyRates\": {\"TECHNICIAN\": 95}");
+        UUID entry = logOn(openTicket(customer, "Drucker"), "2026-03-05T09:00", "2026-03-05T09:07", "REMOTE");
+        awaitPricing(entry, p -> p.get("status").asString().equals("PRICED"));
+        String invoiceId = runAndRead("2026-03", customer).get("invoiceId").asString();
+        String before = issue(runAndRead("2026-03", hourlyMarch().customer()).get("invoiceId").asString(),
+                "2026-04-01");
+
+        Http.Response refused = http.post("/api/v1/invoices/" + invoiceId + "/issue",
+                "{\"issueDate\": \"2026-04-01\"}");
+
+        assertProblem(refused, 422, "lacks street, postalCode; complete the customer");
+        assertThat(http.get("/api/v1/invoices/" + invoiceId).json().get("status").asString()).isEqualTo("DRAFT");
+        String after = issue(runAndRead("2026-03", hourlyMarch().customer()).get("invoiceId").asString(),
+                "2026-04-01");
+        assertThat(after).as("the refused issue took no number").isEqualTo(next(before, 1));
+        Http.Response completed = http.put("/api/v1/customers/" + customer, """
+                {"name": "Kanzlei ohne Anschrift", "federalState": "NW", "address": {"street": "Domplatz 1",
+                 "postalCode": "48143", "city": "Münster"}}""");
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        awaitGet(http, "/api/v1/customers/" + customer,
+                c -> c.path("details").path("address").path("street").asString("").equals("Domplatz 1"));
+        assertThat(issue(invoiceId, "2026-04-01")).isEqualTo(next(before, 2));
     }
 
     @Test

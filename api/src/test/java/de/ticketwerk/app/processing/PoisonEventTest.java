@@ -201,7 +201,10 @@ class PoisonEventTest {
             assertThat(processor(http, "documents").get("status").asString()).isEqualTo("DEGRADED");
             assertThat(processor(http, "documents").get("deadLetters").asLong()).isEqualTo(1);
             assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("DEGRADED");
-            assertThat(http.get("/api/v1/invoices/" + poisoned + "/documents/invoice.pdf").status()).isEqualTo(404);
+            Http.Response setAside = http.get("/api/v1/invoices/" + poisoned + "/documents/invoice.pdf");
+            assertThat(setAside.status()).as("set aside: at once, not after the rendering wait").isEqualTo(503);
+            assertThat(setAside.header("Retry-After")).isNotBlank();
+            assertThat(setAside.json().get("detail").asString()).contains("set the invoice aside");
 
             ApiTest.ownerJdbc(context).execute("DROP TRIGGER refuse_document ON invoice_document");
             JsonNode retried = http.post("/api/v1/projections/documents/dead-letters/retry", null).json();

@@ -10,6 +10,9 @@ import java.util.UUID;
 
 public final class InvoiceCommands {
 
+    /** The one billing calendar's id: it records the automatic runs (R-I1). */
+    public static final String BILLING_CALENDAR = "billing-calendar";
+
     private InvoiceCommands() {
     }
 

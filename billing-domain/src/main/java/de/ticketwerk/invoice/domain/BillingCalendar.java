@@ -1,5 +1,6 @@
 package de.ticketwerk.invoice.domain;
 
+import de.ticketwerk.invoice.api.InvoiceCommands;
 import de.ticketwerk.invoice.api.InvoiceCommands.RecordBillingRun;
 import de.ticketwerk.invoice.api.InvoiceEvents.BillingRunRecorded;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,7 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** R-I1: which months the automatic billing run has drafted, so that each is run by itself once. */
 public class BillingCalendar {
 
-    public static final String ID = "billing-calendar";
+    public static final String ID = InvoiceCommands.BILLING_CALENDAR;
 
     @AggregateIdentifier
     private String calendarId;

@@ -7,6 +7,7 @@ import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceDrafted;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceEntryHeldBack;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
 import de.ticketwerk.invoice.api.InvoiceLine;
+import de.ticketwerk.invoice.api.InvoiceStatus;
 import de.ticketwerk.invoice.api.InvoiceParties;
 import de.ticketwerk.invoice.api.ReportEntry;
 import de.ticketwerk.invoice.policy.InvoiceMoney;
@@ -34,13 +35,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Invoice {
 
-    public enum Status { DRAFT, ISSUED, CANCELLED }
 
     @AggregateIdentifier
     private UUID invoiceId;
     private UUID customerId;
     private YearMonth month;
-    private Status status;
+    private InvoiceStatus status;
     private List<InvoiceLine> lines = List.of();
     private List<ReportEntry> report = List.of();
     private Set<UUID> heldBack = new HashSet<>();
@@ -53,7 +53,7 @@ public class Invoice {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DraftInvoice cmd) {
-        if (status == Status.ISSUED || status == Status.CANCELLED) {
+        if (status == InvoiceStatus.ISSUED || status == InvoiceStatus.CANCELLED) {
             return;
         }
         List<InvoiceLine> drafted = cmd.lines().stream().filter(line -> !heldBack.contains(line.entryId())).toList();
@@ -90,7 +90,7 @@ public class Invoice {
     }
 
     void requireCancellable() {
-        if (status != Status.ISSUED) {
+        if (status != InvoiceStatus.ISSUED) {
             throw new StateConflict("R-I6", "invoice " + invoiceId + " is " + status
                     + ": only an issued invoice is cancelled");
         }
@@ -109,7 +109,7 @@ public class Invoice {
     }
 
     private void requireDraft(String rule, String what) {
-        if (status != Status.DRAFT) {
+        if (status != InvoiceStatus.DRAFT) {
             throw new StateConflict(rule, "invoice " + invoiceId + " is " + status + ": " + what);
         }
     }
@@ -119,7 +119,7 @@ public class Invoice {
         invoiceId = event.invoiceId();
         customerId = event.customerId();
         month = event.month();
-        status = Status.DRAFT;
+        status = InvoiceStatus.DRAFT;
         lines = event.lines();
         report = event.report();
     }
@@ -132,13 +132,13 @@ public class Invoice {
 
     @EventSourcingHandler
     void on(InvoiceIssued event) {
-        status = Status.ISSUED;
+        status = InvoiceStatus.ISSUED;
         number = event.number();
         issueDate = event.issueDate();
     }
 
     @EventSourcingHandler
     void on(InvoiceCancelled event) {
-        status = Status.CANCELLED;
+        status = InvoiceStatus.CANCELLED;
     }
 }

@@ -3,8 +3,11 @@ package de.ticketwerk.invoice.domain;
 import de.ticketwerk.invoice.api.InvoiceCommands.CancelInvoice;
 import de.ticketwerk.invoice.api.InvoiceCommands.IssueInvoice;
 import de.ticketwerk.invoice.api.InvoiceLine;
+import de.ticketwerk.invoice.api.InvoiceParties;
+import de.ticketwerk.invoice.policy.InvoiceContents;
 import de.ticketwerk.invoice.policy.DocumentNumbers;
 import de.ticketwerk.ports.InvoicedEntries;
+import de.ticketwerk.rules.RuleViolation;
 import de.ticketwerk.rules.StateConflict;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -40,6 +43,7 @@ public class InvoiceIssuing {
         Aggregate<Invoice> invoice = invoices.load(cmd.invoiceId().toString());
         invoice.execute(Invoice::requireIssuable);
         requireCurrent(cmd.invoiceId(), invoice.invoke(Invoice::lines));
+        requireBuyerAddress(cmd.invoiceId(), cmd.parties());
         int year = cmd.issueDate().getYear();
         String number = take(DocumentNumbers.invoiceSeries(year), cmd.invoiceId(), cmd.at());
         String serviceReportId = take(DocumentNumbers.serviceReportSeries(year), cmd.invoiceId(), cmd.at());
@@ -70,6 +74,15 @@ public class InvoiceIssuing {
                 throw new StateConflict("R-I6", "invoice draft " + invoiceId + " is out of date: entry "
                         + line.entryId() + " was invoiced since; run its month again");
             }
+        }
+    }
+
+    /** R-I7: checked before a number is taken, so that a refused issue leaves no gap. */
+    private static void requireBuyerAddress(UUID invoiceId, InvoiceParties parties) {
+        List<String> missing = InvoiceContents.missingBuyerAddress(parties);
+        if (!missing.isEmpty()) {
+            throw new RuleViolation("R-I7", "invoice " + invoiceId + " is not issued: the customer's postal address "
+                    + "lacks " + String.join(", ", missing) + "; complete the customer first");
         }
     }
 

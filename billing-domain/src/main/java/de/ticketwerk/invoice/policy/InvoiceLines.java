@@ -12,8 +12,6 @@ import java.util.UUID;
 /** Which line a time entry, a fee or a settlement gets on the next invoice (R-I3, R-I6). */
 public final class InvoiceLines {
 
-    /** The rate of work priced without a contract, at the default price list (as {@code ContractTerms.defaults}). */
-    public static final BigDecimal WITHOUT_CONTRACT_VAT_PERCENT = new BigDecimal("19");
 
     private InvoiceLines() {
     }
@@ -38,10 +36,11 @@ public final class InvoiceLines {
         if (difference.signum() == 0) {
             return Optional.empty();
         }
-        LineKind kind = billable.invoicedIn() == null ? billable.kind() : LineKind.CORRECTION;
-        return Optional.of(new InvoiceLine(kind, billable.entryId(), billable.contractId(), billable.date(),
-                billable.description(), billable.minutes(), difference, billable.vatPercent(), billable.invoiced(),
-                billable.invoicedIn()));
+        boolean correction = billable.invoicedIn() != null;
+        return Optional.of(new InvoiceLine(correction ? LineKind.CORRECTION : billable.kind(), billable.entryId(),
+                billable.contractId(), billable.date(), correction ? LineTexts.correction(billable.invoicedIn(),
+                billable.description()) : billable.description(), billable.minutes(), difference,
+                billable.vatPercent(), billable.invoiced(), billable.invoicedIn()));
     }
 
     /** What the invoices know a quota's settlement of a period by (R-Q4): its contract and the period's last day. */

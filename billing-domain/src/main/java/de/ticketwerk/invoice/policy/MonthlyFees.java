@@ -1,5 +1,10 @@
 package de.ticketwerk.invoice.policy;
 
+import de.ticketwerk.calendar.Days;
+import de.ticketwerk.terms.ContractTerms;
+import de.ticketwerk.terms.PriceChange;
+
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +33,14 @@ public final class MonthlyFees {
             months.add(month);
         }
         return months;
+    }
+
+    /** R-C8: the fee of {@code month}, as in force on the day it falls due; zero when the contract is not. */
+    public static BigDecimal fee(LocalDate start, LocalDate end, ContractTerms terms, List<PriceChange> changes,
+                                 YearMonth month) {
+        LocalDate due = dueOn(month, start);
+        return Days.within(due, start, end) ? PriceChange.termsOn(terms, changes, due).monthlyFee()
+                : new BigDecimal("0.00");
     }
 
     /** The day a month's fee falls due: its 1st, or the start day of a contract that starts later in the month. */

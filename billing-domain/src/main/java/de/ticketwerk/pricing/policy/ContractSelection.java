@@ -3,16 +3,16 @@ package de.ticketwerk.pricing.policy;
 import de.ticketwerk.ports.ContractPeriod;
 import de.ticketwerk.pricing.api.Work;
 import de.ticketwerk.terms.ContractType;
-import de.ticketwerk.terms.ServiceLevel;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Which of a customer's contracts prices a piece of work: only contracts in force on the work date, and of those, in
- * this order: a SERVICE contract whose level includes the ticket's service item; a QUOTA contract for work a quota
- * may pay for; an HOURLY contract; any SERVICE contract; any QUOTA contract. None: no contract is in force.
+ * R-C9: which of a customer's contracts prices a piece of work: only contracts in force on the work date, and of
+ * those, in this order: a SERVICE contract that covers the work ({@link Coverage}, the mode's support item included);
+ * a QUOTA contract for work a quota may pay for; an HOURLY contract; any SERVICE contract; any QUOTA contract. None:
+ * no contract is in force.
  */
 public final class ContractSelection {
 
@@ -25,8 +25,7 @@ public final class ContractSelection {
                 .toList();
         boolean quotaMayPay = Coverage.neverCovered(work.kind(), work.serviceItem()).isEmpty();
         List<Predicate<ContractPeriod>> preference = List.of(
-                c -> c.type() == ContractType.SERVICE && c.coverage().contains(work.serviceItem())
-                        && !ServiceLevel.NEVER_COVERED.contains(work.serviceItem()),
+                c -> c.type() == ContractType.SERVICE && covers(c, work),
                 c -> c.type() == ContractType.QUOTA && quotaMayPay,
                 c -> c.type() == ContractType.HOURLY,
                 c -> c.type() == ContractType.SERVICE,
@@ -38,5 +37,10 @@ public final class ContractSelection {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean covers(ContractPeriod service, Work work) {
+        return Coverage.whyNotCovered(service.coverage(), String.valueOf(service.level()), work.kind(),
+                work.serviceItem(), work.entry().mode()).isEmpty();
     }
 }

@@ -7,7 +7,7 @@ import de.ticketwerk.contract.api.ContractEvents.PriceChangeAnnounced;
 import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.contract.ContractView.PriceChangeView;
 import de.ticketwerk.projections.contract.ContractView.TerminationView;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,10 +23,10 @@ public class ContractProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final Documents documents;
+    private final ViewJson documents;
     private final ContractQueries queries;
 
-    public ContractProjection(JdbcTemplate jdbc, Documents documents, ContractQueries queries) {
+    public ContractProjection(JdbcTemplate jdbc, ViewJson documents, ContractQueries queries) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc);
         this.documents = documents;

@@ -1,6 +1,6 @@
 package de.ticketwerk.projections.contract;
 
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.Scope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -11,9 +11,9 @@ import java.util.UUID;
 public class ContractQueries {
 
     private final JdbcTemplate jdbc;
-    private final Documents documents;
+    private final ViewJson documents;
 
-    public ContractQueries(JdbcTemplate jdbc, Documents documents) {
+    public ContractQueries(JdbcTemplate jdbc, ViewJson documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }

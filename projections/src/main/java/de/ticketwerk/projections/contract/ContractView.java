@@ -62,14 +62,18 @@ public record ContractView(UUID contractId, UUID customerId, ContractType type, 
 
     /** The terms on {@code date}, with the price changes that took effect by then. */
     public ContractTerms termsOn(LocalDate date) {
-        return PriceChange.termsOn(terms, priceChanges.stream()
-                .map(c -> new PriceChange(c.effectiveFrom(), c.monthlyFee(), c.hourlyRates())).toList(), date);
+        return PriceChange.termsOn(terms, announcedPrices(), date);
     }
 
     /** R-C8: the fee of {@code month}, as in force on the day it falls due; zero when the contract is not. */
     public BigDecimal monthlyFee(YearMonth month) {
-        LocalDate due = MonthlyFees.dueOn(month, startDate);
-        return inForceOn(due) ? termsOn(due).monthlyFee() : new BigDecimal("0.00");
+        return MonthlyFees.fee(startDate, endDate, terms, announcedPrices(), month);
+    }
+
+    /** The announced price changes as the terms know them. */
+    public List<PriceChange> announcedPrices() {
+        return priceChanges.stream().map(c -> new PriceChange(c.effectiveFrom(), c.monthlyFee(), c.hourlyRates()))
+                .toList();
     }
 
     public boolean inForceOn(LocalDate date) {

@@ -4,7 +4,7 @@ import de.ticketwerk.projections.Scope;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
 import de.ticketwerk.projections.BatchedWrites;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,10 +17,10 @@ public class CustomerProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final Documents documents;
+    private final ViewJson documents;
     private final CustomerQueries queries;
 
-    public CustomerProjection(JdbcTemplate jdbc, Documents documents, CustomerQueries queries) {
+    public CustomerProjection(JdbcTemplate jdbc, ViewJson documents, CustomerQueries queries) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc);
         this.documents = documents;

@@ -1,6 +1,6 @@
 package de.ticketwerk.projections.customer;
 
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.Scope;
@@ -13,9 +13,9 @@ import java.util.UUID;
 public class CustomerQueries {
 
     private final JdbcTemplate jdbc;
-    private final Documents documents;
+    private final ViewJson documents;
 
-    public CustomerQueries(JdbcTemplate jdbc, Documents documents) {
+    public CustomerQueries(JdbcTemplate jdbc, ViewJson documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }

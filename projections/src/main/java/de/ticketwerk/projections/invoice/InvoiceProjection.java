@@ -8,7 +8,7 @@ import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.invoice.InvoiceView.Cancellation;
 import de.ticketwerk.projections.invoice.InvoiceView.HeldBack;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,10 +25,10 @@ public class InvoiceProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final Documents documents;
+    private final ViewJson documents;
     private final InvoiceQueries queries;
 
-    public InvoiceProjection(JdbcTemplate jdbc, Documents documents, InvoiceQueries queries) {
+    public InvoiceProjection(JdbcTemplate jdbc, ViewJson documents, InvoiceQueries queries) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc);
         this.documents = documents;

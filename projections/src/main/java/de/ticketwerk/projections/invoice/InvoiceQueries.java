@@ -2,7 +2,7 @@ package de.ticketwerk.projections.invoice;
 
 import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.Scope;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.YearMonth;
@@ -13,9 +13,9 @@ import java.util.UUID;
 public class InvoiceQueries {
 
     private final JdbcTemplate jdbc;
-    private final Documents documents;
+    private final ViewJson documents;
 
-    public InvoiceQueries(JdbcTemplate jdbc, Documents documents) {
+    public InvoiceQueries(JdbcTemplate jdbc, ViewJson documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }

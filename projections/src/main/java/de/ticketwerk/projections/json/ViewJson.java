@@ -3,12 +3,12 @@ package de.ticketwerk.projections.json;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
-/** Read-model documents as JSON, written by the same serializer as the events, so they read like the events. */
-public final class Documents {
+/** The JSON of read-model rows (views), written by the same serializer as the events, so they read like the events. */
+public final class ViewJson {
 
     private final Serializer serializer;
 
-    public Documents(Serializer serializer) {
+    public ViewJson(Serializer serializer) {
         this.serializer = serializer;
     }
 

@@ -4,7 +4,7 @@ import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPriced;
 import de.ticketwerk.pricing.api.PricingEvents.TimeEntryPricingReversed;
 import de.ticketwerk.projections.BatchedWrites;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,9 +23,9 @@ public class PricingProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final Documents documents;
+    private final ViewJson documents;
 
-    public PricingProjection(JdbcTemplate jdbc, Documents documents) {
+    public PricingProjection(JdbcTemplate jdbc, ViewJson documents) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc);
         this.documents = documents;

@@ -1,7 +1,7 @@
 package de.ticketwerk.projections.pricing;
 
 import de.ticketwerk.pricing.api.PricedEntry;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.pricing.EntryPricingView.Step;
 import de.ticketwerk.projections.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,9 +13,9 @@ import java.util.UUID;
 public class PricingQueries {
 
     private final JdbcTemplate jdbc;
-    private final Documents documents;
+    private final ViewJson documents;
 
-    public PricingQueries(JdbcTemplate jdbc, Documents documents) {
+    public PricingQueries(JdbcTemplate jdbc, ViewJson documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }
@@ -47,12 +47,19 @@ public class PricingQueries {
                                java.math.BigDecimal netAmount, String recordedBy, java.time.Instant recordedAt) {
     }
 
+    /**
+     * The pricing in force of each entry among the rows {@code where} selects: the row of its latest source event, the
+     * pricing rather than the reversal when one event did both (a correction). Its action is PRICED, or REVERSED when
+     * nothing prices the entry now (voided, or moved out of the rows selected). The one definition every reader uses.
+     */
+    public static String currentPricing(String where) {
+        return "SELECT DISTINCT ON (entry_id) * FROM time_entry_pricing_view WHERE " + where
+                + " ORDER BY entry_id, source_sequence DESC, CASE action WHEN 'PRICED' THEN 0 ELSE 1 END";
+    }
+
     /** Entries whose current pricing is without a contract, oldest first. */
     public Page<FlaggedEntry> withoutContract(UUID customerId, int page, int size) {
-        String current = """
-                SELECT DISTINCT ON (entry_id) * FROM time_entry_pricing_view
-                WHERE (CAST(? AS uuid) IS NULL OR customer_id = CAST(? AS uuid))
-                ORDER BY entry_id, source_sequence DESC, CASE action WHEN 'PRICED' THEN 0 ELSE 1 END""";
+        String current = currentPricing("(CAST(? AS uuid) IS NULL OR customer_id = CAST(? AS uuid))");
         String flagged = "FROM (" + current + ") latest WHERE action = 'PRICED' AND without_contract";
         Long total = jdbc.queryForObject("SELECT COUNT(*) " + flagged, Long.class, customerId, customerId);
         List<FlaggedEntry> items = jdbc.query("SELECT * " + flagged + " ORDER BY recorded_at, entry_id LIMIT ? OFFSET ?",

@@ -1,7 +1,7 @@
 package de.ticketwerk.projections.quota;
 
 import de.ticketwerk.projections.BatchedWrites;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaCredited;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaDebitReversed;
 import de.ticketwerk.quota.api.QuotaEvents.QuotaDebited;
@@ -35,9 +35,9 @@ public class QuotaLedgerProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final Documents documents;
+    private final ViewJson documents;
 
-    public QuotaLedgerProjection(JdbcTemplate jdbc, Documents documents) {
+    public QuotaLedgerProjection(JdbcTemplate jdbc, ViewJson documents) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc);
         this.documents = documents;

@@ -3,7 +3,8 @@ package de.ticketwerk.projections.quota;
 import de.ticketwerk.pricing.api.PricedEntry;
 import de.ticketwerk.pricing.api.Settlement;
 import de.ticketwerk.projections.contract.ContractView;
-import de.ticketwerk.projections.json.Documents;
+import de.ticketwerk.projections.pricing.PricingQueries;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.EntryLine;
 import de.ticketwerk.projections.quota.Statements.Minutes;
@@ -27,10 +28,10 @@ import java.util.TreeMap;
 public class StatementQueries {
 
     private final JdbcTemplate jdbc;
-    private final Documents documents;
+    private final ViewJson documents;
     private final QuotaQueries ledger;
 
-    public StatementQueries(JdbcTemplate jdbc, Documents documents, QuotaQueries ledger) {
+    public StatementQueries(JdbcTemplate jdbc, ViewJson documents, QuotaQueries ledger) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.ledger = ledger;
@@ -118,11 +119,7 @@ public class StatementQueries {
 
     /** The current pricing of every time entry of the contract worked in the period, in work order. */
     private List<EntryLine> entries(ContractView contract, LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                        SELECT * FROM (
-                            SELECT DISTINCT ON (entry_id) * FROM time_entry_pricing_view
-                            WHERE contract_id = ?
-                            ORDER BY entry_id, source_sequence DESC, CASE action WHEN 'PRICED' THEN 0 ELSE 1 END
+        return jdbc.query("SELECT * FROM (" + PricingQueries.currentPricing("contract_id = ?") + """
                         ) latest
                         WHERE action = 'PRICED' AND work_date BETWEEN ? AND ?
                         ORDER BY work_date, recorded_at, entry_id""",

@@ -27,6 +27,12 @@ public enum DocumentName {
         return mediaType;
     }
 
+    /** Whether an invoice in this state (as the registry keeps it) has this document: after issue or cancellation. */
+    public boolean follows(String invoiceStatus) {
+        boolean cancellation = this == CANCELLATION_PDF || this == CANCELLATION_XRECHNUNG;
+        return "CANCELLED".equals(invoiceStatus) || !cancellation && "ISSUED".equals(invoiceStatus);
+    }
+
     public static Optional<DocumentName> ofFileName(String fileName) {
         return Arrays.stream(values()).filter(name -> name.fileName.equals(fileName)).findFirst();
     }

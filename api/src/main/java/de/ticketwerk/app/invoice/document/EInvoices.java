@@ -74,7 +74,7 @@ class EInvoices {
         }
         for (InvoiceLine line : d.lines()) {
             BigDecimal amount = d.cancellation() ? line.net().negate() : line.net();
-            Product product = new Product(new GermanFormat().line(line), "", UNIT_ONE, line.vatPercent());
+            Product product = new Product(line.description(), "", UNIT_ONE, line.vatPercent());
             invoice.addItem(new Item(product, amount.abs(), BigDecimal.valueOf(amount.signum() < 0 ? -1 : 1)));
         }
         return invoice;

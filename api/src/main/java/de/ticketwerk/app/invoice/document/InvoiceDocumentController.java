@@ -2,9 +2,12 @@ package de.ticketwerk.app.invoice.document;
 
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.access.Allowed;
+import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.app.web.NotFound;
+import de.ticketwerk.app.web.NotYet;
 import de.ticketwerk.projections.invoice.InvoiceQueries;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /** An issued invoice's documents (R-I8), byte for byte as rendered at issue; the ETag is their SHA-256. */
@@ -22,16 +26,22 @@ import java.util.UUID;
 class InvoiceDocumentController {
 
     private final InvoiceQueries invoices;
+    private final InvoiceRegistry registry;
     private final InvoiceDocuments documents;
+    private final Duration renderingWait;
 
-    InvoiceDocumentController(InvoiceQueries invoices, InvoiceDocuments documents) {
+    InvoiceDocumentController(InvoiceQueries invoices, InvoiceRegistry registry, InvoiceDocuments documents,
+                              @Value("${ticketwerk.documents.rendering-wait}") Duration renderingWait) {
         this.invoices = invoices;
+        this.registry = registry;
         this.documents = documents;
+        this.renderingWait = renderingWait;
     }
 
     /**
      * {@code document}: invoice.pdf (PDF/A-3 with ZUGFeRD inside), invoice-xrechnung.xml, service-report.pdf,
-     * cancellation.pdf, cancellation-xrechnung.xml. Rendered within moments after the issue or cancellation.
+     * cancellation.pdf, cancellation-xrechnung.xml. Rendered within moments after the issue or cancellation: a request
+     * in those moments waits for them (R-I8).
      */
     @GetMapping(path = "/invoices/{invoiceId}/documents/{document}",
             produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_XML_VALUE})
@@ -42,13 +52,30 @@ class InvoiceDocumentController {
         invoices.find(invoiceId, actor.scope()).orElseThrow(() -> new NotFound("no invoice " + invoiceId));
         DocumentName name = DocumentName.ofFileName(document)
                 .orElseThrow(() -> new NotFound("no document " + document + " of an invoice"));
-        InvoiceDocuments.Stored stored = documents.find(invoiceId, name).orElseThrow(() -> new NotFound(
-                "invoice " + invoiceId + " has no " + document + " (yet: documents follow an issue within moments)"));
+        InvoiceDocuments.Stored stored = documents.find(invoiceId, name)
+                .orElseGet(() -> awaitRendering(invoiceId, name));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(stored.mediaType()))
                 .eTag("\"" + stored.sha256() + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(stored.number() + "-" + stored.name()).build().toString())
                 .body(stored.content());
+    }
+
+    /** R-I8: a document asked for right after its issue is answered once it exists; a draft has none. */
+    private InvoiceDocuments.Stored awaitRendering(UUID invoiceId, DocumentName name) {
+        String status = registry.status(invoiceId).orElse("DRAFT");
+        if (!name.follows(status)) {
+            throw new NotFound("invoice " + invoiceId + " is " + status + ": its " + name.fileName()
+                    + (name.follows("ISSUED") ? " follows its issue" : " follows its cancellation"));
+        }
+        if (documents.isSetAside(invoiceId)) {
+            throw new NotYet("the documents of invoice " + invoiceId + " could not be rendered; the documents process "
+                    + "set the invoice aside until an operator retries it (/api/v1/projections/documents/dead-letters)",
+                    renderingWait);
+        }
+        return documents.awaitRendered(invoiceId, name, renderingWait).orElseThrow(() -> new NotYet("the "
+                + name.fileName() + " of invoice " + invoiceId + " is not rendered yet: the documents process is "
+                + "behind (see /actuator/health)", renderingWait));
     }
 }

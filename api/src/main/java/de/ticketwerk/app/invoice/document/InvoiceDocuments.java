@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class InvoiceDocuments {
 
     public static final String PROCESSING_GROUP = "documents";
+    private static final Duration RENDERING_POLL = Duration.ofMillis(50);
 
     /** A stored document: its bytes exactly as rendered at issue. */
     public record Stored(String name, String number, String mediaType, byte[] content, String sha256) {
@@ -66,6 +68,30 @@ public class InvoiceDocuments {
                 (rs, n) -> new Stored(rs.getString("name"), rs.getString("number"), rs.getString("media_type"),
                         rs.getBytes("content"), rs.getString("sha256")), invoiceId, name.fileName())
                 .stream().findFirst();
+    }
+
+    /** Whether this process has set the invoice's event aside: a dead letter that an operator retries. */
+    public boolean isSetAside(UUID invoiceId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM dead_letter_entry
+                               WHERE processing_group = ? AND aggregate_identifier = ?)""",
+                Boolean.class, PROCESSING_GROUP, invoiceId.toString()));
+    }
+
+    /** The document once the documents process has stored it, looked for until {@code bound} has passed. */
+    public Optional<Stored> awaitRendered(UUID invoiceId, DocumentName name, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        Optional<Stored> stored = find(invoiceId, name);
+        while (stored.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(RENDERING_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            stored = find(invoiceId, name);
+        }
+        return stored;
     }
 
     private byte[] pdf(String template, InvoiceDocument document) {

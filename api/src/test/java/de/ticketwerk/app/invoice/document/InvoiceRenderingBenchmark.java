@@ -4,6 +4,7 @@ import de.ticketwerk.app.document.PdfDocuments;
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
 import de.ticketwerk.invoice.api.InvoiceLine;
+import de.ticketwerk.invoice.policy.LineTexts;
 import de.ticketwerk.invoice.api.InvoiceLine.LineKind;
 import de.ticketwerk.invoice.api.InvoiceParties;
 import de.ticketwerk.invoice.api.InvoiceParties.BankAccount;
@@ -88,8 +89,9 @@ class InvoiceRenderingBenchmark {
             LocalDate day = LocalDate.of(2026, 3, 2 + e);
             BigDecimal amount = new BigDecimal("24.50").add(BigDecimal.valueOf(e));
             net = net.add(amount);
-            lines.add(new InvoiceLine(LineKind.WORK, entry, contract, day, "DEVICE_ADMIN, TECHNICIAN REMOTE, 30 min",
-                    30, amount, vat, new BigDecimal("0.00"), null));
+            lines.add(new InvoiceLine(LineKind.WORK, entry, contract, day,
+                    LineTexts.work(ServiceItem.DEVICE_ADMIN, Role.TECHNICIAN, WorkMode.REMOTE, 30), 30, amount, vat,
+                    new BigDecimal("0.00"), null));
             report.add(new ReportEntry(entry, UUID.randomUUID(), day, ServiceItem.DEVICE_ADMIN, "Anna Becker",
                     Role.TECHNICIAN, WorkMode.REMOTE, 27, 30, Settlement.MONEY, 0, amount, null));
         }
