@@ -64,6 +64,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsFound() {
         assertThat(classes.that(TICKET_DOMAIN)).as("ticket-domain").isNotEmpty();
+        assertThat(classes.that(inModule("documents"))).as("documents")
+                .allMatch(c -> c.getPackageName().startsWith("de.ticketwerk.documents")).isNotEmpty();
         assertThat(classes.that(inModule("billing-domain"))).as("billing-domain").isNotEmpty();
         assertThat(classes.that(DOMAIN)).as("domain")
                 .hasSize(classes.that(TICKET_DOMAIN).size() + classes.that(inModule("billing-domain")).size());
@@ -93,6 +95,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("de.ticketwerk.projections..")
                 .should().dependOnClassesThat().resideInAnyPackage("de.ticketwerk.app..", "de.ticketwerk.documents..",
                         "de.ticketwerk.*.domain..")
+                .check(classes);
+    }
+
+    @Test
+    void documentsAreRenderedFromEventsAndReadModelsAndKnowNoHttp() {
+        noClasses().that().resideInAPackage("de.ticketwerk.documents..")
+                .should().dependOnClassesThat().resideInAnyPackage("de.ticketwerk.app..", "de.ticketwerk.*.domain..",
+                        "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(classes);
     }
 

@@ -1,6 +1,5 @@
 package de.ticketwerk.app.config;
 
-import de.ticketwerk.app.invoice.document.InvoiceDocuments;
 import de.ticketwerk.app.registry.ContractRegistry;
 import de.ticketwerk.app.registry.CustomerContractsDirectory;
 import de.ticketwerk.app.registry.CustomerRegistry;
@@ -69,11 +68,6 @@ class ApplicationConfiguration {
     @Bean
     InvoiceRegistry invoiceRegistry(JdbcTemplate jdbcTemplate) {
         return new InvoiceRegistry(jdbcTemplate);
-    }
-
-    @Bean
-    InvoiceDocuments invoiceDocuments(JdbcTemplate jdbcTemplate, Clock clock) {
-        return new InvoiceDocuments(jdbcTemplate, clock);
     }
 
     @Bean

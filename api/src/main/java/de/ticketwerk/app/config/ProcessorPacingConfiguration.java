@@ -1,6 +1,6 @@
 package de.ticketwerk.app.config;
 
-import de.ticketwerk.app.invoice.document.InvoiceDocuments;
+import de.ticketwerk.documents.invoice.InvoiceDocuments;
 import de.ticketwerk.app.tuning.AsynchronousCommitTransactionManager;
 import de.ticketwerk.app.tuning.CommandBackPressure;
 import de.ticketwerk.app.tuning.ProcessorWakingEventSource;

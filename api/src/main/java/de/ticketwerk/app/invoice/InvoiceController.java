@@ -2,7 +2,7 @@ package de.ticketwerk.app.invoice;
 
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.access.Allowed;
-import de.ticketwerk.app.document.SellerProperties;
+import de.ticketwerk.app.config.SellerProperties;
 import de.ticketwerk.app.invoice.InvoiceRequests.CancelRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.HoldBackRequest;
 import de.ticketwerk.app.invoice.InvoiceRequests.IssueRequest;

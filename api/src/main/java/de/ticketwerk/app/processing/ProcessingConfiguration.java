@@ -1,6 +1,6 @@
 package de.ticketwerk.app.processing;
 
-import de.ticketwerk.app.invoice.document.InvoiceDocuments;
+import de.ticketwerk.documents.invoice.InvoiceDocuments;
 import de.ticketwerk.app.registry.Registry;
 import de.ticketwerk.pricing.domain.PricingProcess;
 import de.ticketwerk.projections.contract.ContractProjection;

@@ -1,6 +1,9 @@
 package de.ticketwerk.app.quota;
 
-import de.ticketwerk.app.document.GermanCsv;
+import de.ticketwerk.app.web.Downloads;
+import de.ticketwerk.documents.GermanCsv;
+import de.ticketwerk.documents.quota.QuotaCsv;
+import de.ticketwerk.documents.quota.StatementPdfs;
 import de.ticketwerk.app.web.BadRequest;
 import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.BusinessRange;
@@ -43,11 +46,11 @@ class QuotaController {
     private final QuotaQueries queries;
     private final StatementQueries statements;
     private final ContractQueries contracts;
-    private final StatementDocuments documents;
+    private final StatementPdfs documents;
     private final Clock clock;
 
     QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts,
-                    StatementDocuments documents, Clock clock) {
+                    StatementPdfs documents, Clock clock) {
         this.queries = queries;
         this.statements = statements;
         this.contracts = contracts;
@@ -84,7 +87,7 @@ class QuotaController {
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId,
                                       @RequestParam(required = false) @BusinessDate LocalDate asOf, Actor actor) {
-        return QuotaCsv.balance(balance(contractId, asOf, actor));
+        return Downloads.attachment(QuotaCsv.balance(balance(contractId, asOf, actor)));
     }
 
     @GetMapping(path = "/quota/ledger", produces = GermanCsv.MEDIA_TYPE)
@@ -95,7 +98,8 @@ class QuotaController {
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                                      Actor actor) {
-        return QuotaCsv.ledger(ledger(contractId, from, to, null, page, size, actor).items());
+        return Downloads.attachment(QuotaCsv.ledger(ledger(contractId, from, to, null, page, size, actor)
+                .items()));
     }
 
     @GetMapping("/statements/quarterly/{year}/{quarter}")
@@ -110,7 +114,8 @@ class QuotaController {
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                         @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
-        return QuotaCsv.quarterly(quarterly(contractId, year, quarter, actor), year, quarter);
+        return Downloads.attachment(QuotaCsv.quarterly(quarterly(contractId, year, quarter, actor), year,
+                quarter));
     }
 
     @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -118,7 +123,8 @@ class QuotaController {
     ResponseEntity<byte[]> quarterlyPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                         @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
         ContractView contract = quotaContract(contractId, actor);
-        return documents.quarterly(contract, statements.quarterly(contract, year, quarter, today(contract)));
+        return Downloads.attachment(documents.quarterly(contract,
+                statements.quarterly(contract, year, quarter, today(contract))));
     }
 
     @GetMapping("/statements/annual/{year}")
@@ -132,7 +138,7 @@ class QuotaController {
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                      Actor actor) {
-        return QuotaCsv.annual(annual(contractId, year, actor), year);
+        return Downloads.attachment(QuotaCsv.annual(annual(contractId, year, actor), year));
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -140,7 +146,7 @@ class QuotaController {
     ResponseEntity<byte[]> annualPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                      Actor actor) {
         ContractView contract = quotaContract(contractId, actor);
-        return documents.annual(contract, annual(contract, year));
+        return Downloads.attachment(documents.annual(contract, annual(contract, year)));
     }
 
     private AnnualStatement annual(ContractView contract, int year) {

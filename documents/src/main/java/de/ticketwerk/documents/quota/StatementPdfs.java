@@ -1,8 +1,9 @@
-package de.ticketwerk.app.quota;
+package de.ticketwerk.documents.quota;
 
-import de.ticketwerk.app.document.PdfDocuments;
-import de.ticketwerk.app.document.SellerProperties;
 import de.ticketwerk.customer.api.CustomerDetails;
+import de.ticketwerk.documents.Download;
+import de.ticketwerk.documents.PdfDocuments;
+import de.ticketwerk.invoice.api.InvoiceParties.Party;
 import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.projections.customer.CustomerQueries;
@@ -12,11 +13,6 @@ import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.MonthBalance;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.rules.StateConflict;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
@@ -26,40 +22,35 @@ import java.util.Map;
  * chart: the quota year up to the quarter's end, or the whole quota year. Rendered when asked for, not stored: a
  * statement is computed from the ledger as it stands.
  */
-@Component
-class StatementDocuments {
+public class StatementPdfs {
 
     private final PdfDocuments pdfs = new PdfDocuments();
     private final StatementQueries statements;
     private final CustomerQueries customers;
-    private final SellerProperties seller;
+    private final Party seller;
 
-    StatementDocuments(StatementQueries statements, CustomerQueries customers, SellerProperties seller) {
+    public StatementPdfs(StatementQueries statements, CustomerQueries customers, Party seller) {
         this.statements = statements;
         this.customers = customers;
         this.seller = seller;
     }
 
-    ResponseEntity<byte[]> quarterly(ContractView contract, QuarterlyStatement s) {
+    public Download quarterly(ContractView contract, QuarterlyStatement s) {
         List<MonthBalance> months = statements.months(contract, s.quotaYearFrom(), s.to());
         return pdf("quarterly-statement", "zwischenstand-" + s.year() + "-q" + s.quarter() + ".pdf",
                 contract, months, s);
     }
 
-    ResponseEntity<byte[]> annual(ContractView contract, AnnualStatement s) {
+    public Download annual(ContractView contract, AnnualStatement s) {
         List<MonthBalance> months = statements.months(contract, s.from(), s.to());
         return pdf("annual-statement", "jahresaufstellung-" + s.year() + ".pdf", contract, months, s);
     }
 
-    private ResponseEntity<byte[]> pdf(String template, String filename, ContractView contract,
-                                       List<MonthBalance> months, Object statement) {
+    private Download pdf(String template, String filename, ContractView contract, List<MonthBalance> months,
+                         Object statement) {
         byte[] content = pdfs.render(template, Map.of("s", statement, "months", months,
-                "chart", QuotaChart.of(months), "seller", seller.party(), "buyer", buyer(contract)));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
-                        .toString())
-                .body(content);
+                "chart", QuotaChart.of(months), "seller", seller, "buyer", buyer(contract)));
+        return new Download(filename, Download.PDF, content);
     }
 
     private CustomerDetails buyer(ContractView contract) {

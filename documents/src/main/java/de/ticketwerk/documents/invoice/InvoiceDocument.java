@@ -1,4 +1,4 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.documents.invoice;
 
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceCancelled;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
@@ -16,17 +16,17 @@ import java.util.UUID;
  * What an issued invoice or cancellation shows (R-I7), exactly as its event recorded it: documents are rendered from
  * the event alone, never from a read model. {@code cancels} and {@code cancelsIssueDate} only for a cancellation.
  */
-record InvoiceDocument(UUID invoiceId, boolean cancellation, String number, LocalDate issueDate, LocalDate dueDate,
+public record InvoiceDocument(UUID invoiceId, boolean cancellation, String number, LocalDate issueDate, LocalDate dueDate,
                        YearMonth month, String serviceReportId, String cancels, LocalDate cancelsIssueDate,
                        InvoiceParties parties, List<InvoiceLine> lines, InvoiceTotals totals,
                        List<ReportEntry> report) {
 
-    static InvoiceDocument of(InvoiceIssued e) {
+    public static InvoiceDocument of(InvoiceIssued e) {
         return new InvoiceDocument(e.invoiceId(), false, e.number(), e.issueDate(), e.dueDate(), e.month(),
                 e.serviceReportId(), null, null, e.parties(), e.lines(), e.totals(), e.report());
     }
 
-    static InvoiceDocument of(InvoiceCancelled e) {
+    public static InvoiceDocument of(InvoiceCancelled e) {
         return new InvoiceDocument(e.invoiceId(), true, e.number(), e.date(), e.date(), e.month(), null,
                 e.cancelledNumber(), e.cancelledIssueDate(), e.parties(), e.lines(), e.totals(), List.of());
     }

@@ -1,7 +1,7 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.documents.invoice;
 
 import de.ticketwerk.customer.api.Address;
-import de.ticketwerk.app.document.GermanFormat;
+import de.ticketwerk.documents.GermanFormat;
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.invoice.api.InvoiceParties;
 import org.mustangproject.BankDetails;
@@ -27,11 +27,11 @@ import java.util.Date;
  * PDF/A-3. A cancellation is a credit note (type 381) with the original's lines as positive amounts, referring to
  * the original's number and date.
  */
-class EInvoices {
+public class EInvoices {
 
     private static final String UNIT_ONE = "C62";
 
-    byte[] xrechnung(InvoiceDocument document) {
+    public byte[] xrechnung(InvoiceDocument document) {
         ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
         provider.setProfile(Profiles.getByName("XRECHNUNG"));
         provider.generateXML(transaction(document));
@@ -39,7 +39,7 @@ class EInvoices {
     }
 
     /** The PDF/A-3 with its ZUGFeRD XML embedded. */
-    byte[] withZugferd(byte[] pdf, InvoiceDocument document) {
+    public byte[] withZugferd(byte[] pdf, InvoiceDocument document) {
         try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3()) {
             exporter.setProducer("Ticketwerk").setCreator(document.parties().seller().name()).setZUGFeRDVersion(2)
                     .setProfile(Profiles.getByName("EN16931")).load(pdf);

@@ -1,6 +1,6 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.documents.invoice;
 
-import de.ticketwerk.app.document.PdfDocuments;
+import de.ticketwerk.documents.PdfDocuments;
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.invoice.api.InvoiceEvents.InvoiceIssued;
 import de.ticketwerk.invoice.api.InvoiceLine;

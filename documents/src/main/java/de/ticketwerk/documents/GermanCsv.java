@@ -1,8 +1,5 @@
-package de.ticketwerk.app.document;
+package de.ticketwerk.documents;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +34,9 @@ public final class GermanCsv {
         return this;
     }
 
-    public ResponseEntity<byte[]> response(String filename) {
+    public Download download(String filename) {
         byte[] body = ("\uFEFF" + String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .body(body);
+        return new Download(filename, Download.CSV, body);
     }
 
     /**

@@ -1,4 +1,4 @@
-package de.ticketwerk.app.document;
+package de.ticketwerk.documents;
 
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;

@@ -1,4 +1,4 @@
-package de.ticketwerk.app.quota;
+package de.ticketwerk.documents.quota;
 
 import de.ticketwerk.projections.quota.Statements.MonthBalance;
 

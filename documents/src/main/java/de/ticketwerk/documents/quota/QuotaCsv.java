@@ -1,21 +1,21 @@
-package de.ticketwerk.app.quota;
+package de.ticketwerk.documents.quota;
 
-import de.ticketwerk.app.document.GermanCsv;
+import de.ticketwerk.documents.Download;
+import de.ticketwerk.documents.GermanCsv;
 import de.ticketwerk.projections.quota.QuotaQueries.LedgerLine;
 import de.ticketwerk.projections.quota.QuotaQueries.QuotaBalance;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
-import org.springframework.http.ResponseEntity;
 
 import java.util.List;
 
 /** The German CSV layouts of the quota's balance, ledger and statements, as finance opens them in a spreadsheet. */
-final class QuotaCsv {
+public final class QuotaCsv {
 
     private QuotaCsv() {
     }
 
-    static ResponseEntity<byte[]> balance(QuotaBalance b) {
+    public static Download balance(QuotaBalance b) {
         return new GermanCsv()
                 .row("Stand am", b.asOf())
                 .row("Bestand (min)", b.balance())
@@ -23,18 +23,18 @@ final class QuotaCsv {
                 .row("Verbraucht (min)", b.used())
                 .row("Verfallen (min)", b.forfeited())
                 .row("Abgerechnete Mehrminuten", b.settled(), b.settledAmount())
-                .response("kontingent-" + b.asOf() + ".csv");
+                .download("kontingent-" + b.asOf() + ".csv");
     }
 
-    static ResponseEntity<byte[]> ledger(List<LedgerLine> lines) {
+    public static Download ledger(List<LedgerLine> lines) {
         GermanCsv csv = new GermanCsv().row("Datum", "Buchung", "Minuten", "Bestand (min)", "Ticket", "Eintrag",
                 "Betrag (EUR)", "Korrektur wegen Eintrag", "Details");
         lines.forEach(l -> csv.row(l.businessDate(), l.kind(), l.minutes(), l.balance(), l.ticketId(), l.entryId(),
                 l.amount(), l.causedBy(), l.details()));
-        return csv.response("kontingent-buchungen.csv");
+        return csv.download("kontingent-buchungen.csv");
     }
 
-    static ResponseEntity<byte[]> quarterly(QuarterlyStatement s, int year, int quarter) {
+    public static Download quarterly(QuarterlyStatement s, int year, int quarter) {
         GermanCsv csv = new GermanCsv()
                 .row("Zwischenstand", "Q" + quarter + "/" + year, s.provisional() ? "vorläufig" : "endgültig")
                 .row("Zeitraum", s.from(), s.to())
@@ -51,10 +51,10 @@ final class QuotaCsv {
         s.usedByServiceItem().forEach(m -> csv.row(m.key(), m.minutes()));
         csv.blank().row("Ticket", "Minuten");
         s.usedByTicket().forEach(m -> csv.row(m.key(), m.minutes()));
-        return csv.response("zwischenstand-" + year + "-q" + quarter + ".csv");
+        return csv.download("zwischenstand-" + year + "-q" + quarter + ".csv");
     }
 
-    static ResponseEntity<byte[]> annual(AnnualStatement s, int year) {
+    public static Download annual(AnnualStatement s, int year) {
         GermanCsv csv = new GermanCsv()
                 .row("Jahresaufstellung", s.from(), s.to(), s.provisional() ? "vorläufig" : "endgültig")
                 .row("Datum", "Ticket", "Eintrag", "Techniker", "Rolle", "Art", "Leistung", "Minuten",
@@ -76,6 +76,6 @@ final class QuotaCsv {
                 .row("Mehrminuten", s.overageMinutes(), s.overageAmount())
                 .row("Endbestand (min)", s.closingBalance())
                 .row("Übertrag (min)", s.carriedOver());
-        return csv.response("jahresaufstellung-" + year + ".csv");
+        return csv.download("jahresaufstellung-" + year + ".csv");
     }
 }

@@ -1,4 +1,4 @@
-package de.ticketwerk.app.document;
+package de.ticketwerk.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;

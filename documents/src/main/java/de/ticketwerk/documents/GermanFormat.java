@@ -1,4 +1,4 @@
-package de.ticketwerk.app.document;
+package de.ticketwerk.documents;
 
 import de.ticketwerk.invoice.policy.LineTexts;
 import de.ticketwerk.pricing.api.Settlement;

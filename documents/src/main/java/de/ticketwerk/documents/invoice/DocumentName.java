@@ -1,4 +1,4 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.documents.invoice;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,7 +1,9 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.app.invoice;
 
-import de.ticketwerk.app.document.GermanCsv;
-import de.ticketwerk.app.document.PdfDocuments;
+import de.ticketwerk.documents.GermanCsv;
+import de.ticketwerk.documents.PdfDocuments;
+import de.ticketwerk.documents.invoice.EInvoices;
+import de.ticketwerk.documents.invoice.InvoiceDocument;
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.invoice.api.InvoiceLine;
 import de.ticketwerk.invoice.api.InvoiceParties;

@@ -1,10 +1,12 @@
-package de.ticketwerk.app.invoice.document;
+package de.ticketwerk.app.invoice;
 
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.access.Allowed;
 import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.app.web.NotYet;
+import de.ticketwerk.documents.invoice.DocumentName;
+import de.ticketwerk.documents.invoice.InvoiceDocuments;
 import de.ticketwerk.projections.invoice.InvoiceQueries;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.beans.factory.annotation.Value;

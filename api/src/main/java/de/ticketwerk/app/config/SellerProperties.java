@@ -1,4 +1,4 @@
-package de.ticketwerk.app.document;
+package de.ticketwerk.app.config;
 
 import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.invoice.api.InvoiceParties.BankAccount;

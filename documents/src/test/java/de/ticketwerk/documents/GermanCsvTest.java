@@ -1,4 +1,4 @@
-package de.ticketwerk.app.document;
+package de.ticketwerk.documents;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
