@@ -15,7 +15,6 @@ import de.ticketwerk.projections.pricing.EntryPricingView;
 import de.ticketwerk.projections.pricing.PricingQueries;
 import de.ticketwerk.projections.pricing.PricingQueries.FlaggedEntry;
 import de.ticketwerk.rules.RuleViolation;
-import de.ticketwerk.terms.ContractTerms;
 import de.ticketwerk.ticket.api.Role;
 import de.ticketwerk.ticket.api.ServiceItem;
 import de.ticketwerk.ticket.api.TicketKind;
@@ -94,8 +93,7 @@ class PricingController {
         if (!contract.inForceOn(workDate)) {
             throw new RuleViolation("R-C1", "contract " + contract.contractId() + " is not in force on " + workDate);
         }
-        ContractTerms terms = contract.termsOn(workDate);
-        return PricingPolicy.price(new Work(body.kind(), body.serviceItem(), entry),
-                new PricingPolicy.Basis(contract.type(), contract.level(), terms, false), holidays);
+        return PricingPolicy.priceUnderContract(contract.type(), contract.level(), contract.terms(),
+                contract.announcedPrices(), new Work(body.kind(), body.serviceItem(), entry), holidays);
     }
 }

@@ -22,16 +22,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One quota ledger with a long history: 50,000 entries over twelve years, recorded day by day as the calendar closes
  * each day, through the real command bus and event store. Prints the latency of recording an entry per window of
- * 5,000, so that a cost growing with the history shows. Not part of the test command; see the README.
+ * 5,000, so that a cost growing with the history shows, and fails when the last window's mean is more than
+ * {@link #FLAT} times the first's (a cost that grows with the history, as a replay per entry would, is far beyond
+ * that). A benchmark: not part of the test command; see the README.
  */
 @Tag("benchmark")
 class QuotaHistoryBenchmark extends ApiTest {
 
     private static final int ENTRIES = Integer.getInteger("benchmark.entries", 50_000);
     private static final int WINDOW = ENTRIES / 10;
+    /** The first window includes the JIT's warm-up; a flat cost stays well within this factor. */
+    private static final double FLAT = 5;
 
     @Autowired
     private CommandGateway commands;
@@ -84,5 +90,8 @@ class QuotaHistoryBenchmark extends ApiTest {
         System.out.println("\nQuota history benchmark: " + ENTRIES + " entries, " + events + " events on one quota, "
                 + "%.1f s in all; a late entry six years back: %.1f ms; largest snapshot %,d bytes\n"
                 .formatted(total / 1e9, late / 1e6, snapshot) + String.join("\n", rows) + "\n");
+        double first = Arrays.stream(nanos, 0, WINDOW).average().orElse(0);
+        double last = Arrays.stream(nanos, ENTRIES - WINDOW, ENTRIES).average().orElse(0);
+        assertThat(last).as("mean ns per entry of the last window against the first's").isLessThan(FLAT * first);
     }
 }

@@ -105,9 +105,10 @@ public class Contract {
             throw new RuleViolation("R-C7", "prices can change only after the minimum term, which ends on "
                     + minimumTermEnd);
         }
-        if (announcedOn.plusMonths(3).isAfter(cmd.effectiveFrom())) {
-            throw new RuleViolation("R-C7", "a price change must be announced at least 3 months before it takes "
-                    + "effect: for " + cmd.effectiveFrom() + " by " + cmd.effectiveFrom().minusMonths(3));
+        if (!ContractPeriods.announcedInTime(announcedOn, cmd.effectiveFrom())) {
+            int lead = ContractPeriods.PRICE_CHANGE_LEAD_MONTHS;
+            throw new RuleViolation("R-C7", "a price change must be announced at least " + lead + " months before it "
+                    + "takes effect: for " + cmd.effectiveFrom() + " by " + cmd.effectiveFrom().minusMonths(lead));
         }
         if (announcedOn.isAfter(terms.dayOf(cmd.at()))) {
             throw new RuleViolation("R-C7", "the announcement date " + announcedOn + " is in the future");
@@ -164,10 +165,7 @@ public class Contract {
         if (!pricings.shouldPrice(cmd.entryId(), cmd.sourceSequence())) {
             return;
         }
-        LocalDate workDate = cmd.work().entry().workDate(terms.zoneId());
-        ContractTerms termsOnWorkDate = PriceChange.termsOn(terms, priceChanges, workDate);
-        PricedEntry pricing = PricingPolicy.price(cmd.work(),
-                new PricingPolicy.Basis(type, level, termsOnWorkDate, false), holidays);
+        PricedEntry pricing = PricingPolicy.priceUnderContract(type, level, terms, priceChanges, cmd.work(), holidays);
         EntryPricings.emitPriced(contractId, contractId, customerId, cmd.ticketId(), cmd.entryId(),
                 cmd.sourceSequence(), pricing, cmd.work().entry().nonBillableReason(), cmd.actor(), cmd.at());
     }

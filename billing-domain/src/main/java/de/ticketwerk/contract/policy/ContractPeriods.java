@@ -10,7 +10,15 @@ import java.time.Month;
  */
 public final class ContractPeriods {
 
+    /** R-C7: how long before it takes effect a price change is announced at least. */
+    public static final int PRICE_CHANGE_LEAD_MONTHS = 3;
+
     private ContractPeriods() {
+    }
+
+    /** R-C7: announced on {@code announcedOn}, a price change may take effect on {@code effectiveFrom}. */
+    public static boolean announcedInTime(LocalDate announcedOn, LocalDate effectiveFrom) {
+        return !announcedOn.plusMonths(PRICE_CHANGE_LEAD_MONTHS).isAfter(effectiveFrom);
     }
 
     /** The last day of a period of {@code months} that begins at the start of {@code firstDay}. */

@@ -12,6 +12,7 @@ import de.ticketwerk.terms.BillingUnit;
 import de.ticketwerk.terms.ContractTerms;
 import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.terms.Money;
+import de.ticketwerk.terms.PriceChange;
 import de.ticketwerk.terms.ServiceLevel;
 import de.ticketwerk.terms.SurchargeRules;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
@@ -42,6 +43,16 @@ public final class PricingPolicy {
 
     /** What the contract type does with the work: how it is settled, and which minutes are covered and charged. */
     private record Charge(Settlement settlement, long coveredMinutes, long chargedMinutes) {
+    }
+
+    /**
+     * The work priced under a contract as it stood on the work date: its terms with the price changes that took effect
+     * by then (R-C7). The one way the contract prices and the preview answers.
+     */
+    public static PricedEntry priceUnderContract(ContractType type, ServiceLevel level, ContractTerms terms,
+                                                 List<PriceChange> changes, Work work, PublicHolidays holidays) {
+        LocalDate workDate = work.entry().workDate(terms.zoneId());
+        return price(work, new Basis(type, level, PriceChange.termsOn(terms, changes, workDate), false), holidays);
     }
 
     public static PricedEntry price(Work work, Basis basis, PublicHolidays holidays) {

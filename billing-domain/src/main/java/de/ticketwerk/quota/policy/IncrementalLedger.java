@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One quota's ledger kept warm between commands: its usages by day and the {@link QuotaLedger.Memo} of the last
+ * One quota's ledger kept warm between commands: its usages by day and the {@link LedgerMemo} of the last
  * computation, so that a change re-computes from the month it falls in instead of from the contract's start. It lives
  * in memory only and is built anew from the usages after a restart or a snapshot; what it computes is always
  * {@link QuotaLedger#compute} of the same usages.
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class IncrementalLedger {
 
     private NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay;
-    private final QuotaLedger.Memo memo = new QuotaLedger.Memo();
+    private final LedgerMemo memo = new LedgerMemo();
     private LocalDate earliestChange;
 
     public void added(Usage usage) {

@@ -61,7 +61,7 @@ public final class QuotaLedger {
      */
     public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end, List<Usage> usages,
                                  LocalDate through) {
-        return compute(terms, start, end, byDay(usages), through, new Memo(), null, true);
+        return compute(terms, start, end, byDay(usages), through, new LedgerMemo(), null, true);
     }
 
     public static NavigableMap<LocalDate, NavigableMap<UUID, Usage>> byDay(List<Usage> usages) {
@@ -71,73 +71,21 @@ public final class QuotaLedger {
     }
 
     /**
-     * What an earlier computation of the same quota learnt: the state at the start of every month and its result.
-     * Work dated on or after a day changes nothing before it, so a computation resumes from the last month start
-     * before the earliest change instead of from the contract's start. A long history thus costs little per change.
-     * A checkpoint is a few numbers (the open lots are a run of the credits, see {@link OpenLots}), so the memo grows
-     * with the months, not with months times lots.
-     */
-    public static final class Memo {
-        private final TreeMap<LocalDate, Checkpoint> checkpoints = new TreeMap<>();
-        private Result last;
-        private LocalDate lastThrough;
-
-        public void forget() {
-            checkpoints.clear();
-            last = null;
-            lastThrough = null;
-        }
-
-        private boolean knows(LocalDate through, LocalDate earliestChange) {
-            return last != null && earliestChange == null && through.equals(lastThrough);
-        }
-
-        /** Resumes {@code run} from the last checkpoint before the earliest change; answers the day it goes on from. */
-        private LocalDate resume(Run run, LocalDate earliestChange, LocalDate first) {
-            var resumeAt = last == null ? null : checkpoints.floorEntry(
-                    earliestChange == null || earliestChange.isAfter(lastThrough) ? lastThrough : earliestChange);
-            if (resumeAt == null) {
-                checkpoints.clear();
-                return first;
-            }
-            run.resume(resumeAt.getValue(), last);
-            checkpoints.tailMap(resumeAt.getKey(), true).clear();
-            return resumeAt.getKey();
-        }
-
-        private void checkpoint(LocalDate day, LocalDate first, Run run) {
-            if (day.getDayOfMonth() == 1 || day.equals(first)) {
-                checkpoints.put(day, run.checkpoint());
-            }
-        }
-
-        private Result remember(Result result, LocalDate through) {
-            last = result;
-            lastThrough = through;
-            return result;
-        }
-    }
-
-    private record Checkpoint(int oldestLot, long oldestLotLeft, long open, long debt, int credits, int resets,
-                              int settlements, int lines) {
-    }
-
-    /**
      * As {@link #compute(QuotaTerms, LocalDate, LocalDate, List, LocalDate)}, resuming from {@code memo} when the
      * earliest work date changed since its last computation is {@code earliestChange} (null: nothing changed). It
      * leaves out the lines: their running balances would have to be rebuilt from the start for every change.
      */
     public static Result compute(QuotaTerms terms, LocalDate start, LocalDate end,
                                  NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay, LocalDate through,
-                                 Memo memo, LocalDate earliestChange) {
+                                 LedgerMemo memo, LocalDate earliestChange) {
         return compute(terms, start, end, usagesByDay, through, memo, earliestChange, false);
     }
 
     private static Result compute(QuotaTerms terms, LocalDate start, LocalDate end,
                                   NavigableMap<LocalDate, NavigableMap<UUID, Usage>> usagesByDay, LocalDate through,
-                                  Memo memo, LocalDate earliestChange, boolean withLines) {
+                                  LedgerMemo memo, LocalDate earliestChange, boolean withLines) {
         if (memo.knows(through, earliestChange)) {
-            return memo.last;
+            return memo.last();
         }
         Run run = new Run(terms, start, end, withLines);
         LocalDate earliest = usagesByDay.isEmpty() || !usagesByDay.firstKey().isBefore(start) ? start
@@ -163,7 +111,7 @@ public final class QuotaLedger {
     }
 
     /** One computation of the ledger, day by day: the state and the four steps of a day. */
-    private static final class Run {
+    private static final class Run implements LedgerMemo.Resumable {
         private final QuotaTerms terms;
         private final LocalDate start;
         private final LocalDate end;
@@ -227,12 +175,14 @@ public final class QuotaLedger {
             }
         }
 
-        Checkpoint checkpoint() {
-            return new Checkpoint(lots.oldest, lots.oldestLeft, lots.open, debt, credits.size(), resets.size(),
-                    settlements.size(), lines.size());
+        @Override
+        public LedgerMemo.Checkpoint checkpoint() {
+            return new LedgerMemo.Checkpoint(lots.oldest, lots.oldestLeft, lots.open, debt, credits.size(),
+                    resets.size(), settlements.size(), lines.size());
         }
 
-        void resume(Checkpoint checkpoint, Result last) {
+        @Override
+        public void resume(LedgerMemo.Checkpoint checkpoint, Result last) {
             credits.addAll(last.credits().subList(0, checkpoint.credits()));
             resets.addAll(last.resets().subList(0, checkpoint.resets()));
             settlements.addAll(last.settlements().subList(0, checkpoint.settlements()));

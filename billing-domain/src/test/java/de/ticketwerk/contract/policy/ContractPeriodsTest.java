@@ -51,4 +51,16 @@ class ContractPeriodsTest {
     void periodEnd(LocalDate first, int months, LocalDate end) {
         assertThat(ContractPeriods.periodEnd(first, months)).isEqualTo(end);
     }
+
+    @ParameterizedTest(name = "announced {0}, effective {1}: in time {2}")
+    @CsvSource({
+            "2026-01-01, 2026-04-01, true",
+            "2026-01-02, 2026-04-01, false",
+            "2025-11-30, 2026-02-28, true",
+            "2025-11-30, 2026-02-27, false",
+            "2026-03-31, 2026-06-30, true",
+            "2026-03-31, 2026-06-29, false"})
+    void aPriceChangeIsAnnouncedThreeMonthsAhead(LocalDate announcedOn, LocalDate effectiveFrom, boolean inTime) {
+        assertThat(ContractPeriods.announcedInTime(announcedOn, effectiveFrom)).isEqualTo(inTime);
+    }
 }

@@ -141,7 +141,7 @@ class QuotaLedgerTest {
         LocalDate start = LocalDate.parse("2025-01-01");
         for (QuotaTerms terms : variants) {
             var byDay = QuotaLedger.byDay(List.of());
-            var memo = new QuotaLedger.Memo();
+            var memo = new LedgerMemo();
             List<Usage> current = new ArrayList<>();
             LocalDate through = start;
             for (int step = 0; step < 300; step++) {
@@ -203,7 +203,7 @@ class QuotaLedgerTest {
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         Result result = QuotaLedger.compute(never, LocalDate.parse("2000-01-01"), null, new java.util.TreeMap<>(),
-                LocalDate.parse("2099-12-31"), new QuotaLedger.Memo(), null);
+                LocalDate.parse("2099-12-31"), new LedgerMemo(), null);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertThat(result.credits()).hasSize(1200);
