@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,19 +51,25 @@ class BillingSchedule {
     private final EventStore events;
     private final EventProcessingConfiguration processing;
     private final Clock clock;
+    private final boolean automatic;
 
     BillingSchedule(BillingRun billingRun, CommandGateway commands, EventStore events,
-                    EventProcessingConfiguration processing, Clock clock) {
+                    EventProcessingConfiguration processing, Clock clock,
+                    @Value("${ticketwerk.invoicing.run-cron}") String cron) {
         this.billingRun = billingRun;
         this.commands = commands;
         this.events = events;
         this.processing = processing;
         this.clock = clock;
+        this.automatic = !Scheduled.CRON_DISABLED.equals(cron);
     }
 
+    /** Months missed while the application was down; none when the automatic run is off ({@code run-cron: "-"}). */
     @EventListener(ApplicationReadyEvent.class)
     void catchUpAtStartUp() {
-        runDueMonths();
+        if (automatic) {
+            runDueMonths();
+        }
     }
 
     @Scheduled(cron = "${ticketwerk.invoicing.run-cron}", zone = ContractTerms.DEFAULT_ZONE)

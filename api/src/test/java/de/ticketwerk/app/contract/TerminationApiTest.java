@@ -5,16 +5,21 @@ import de.ticketwerk.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** T2 of DOMAIN.md through REST, on a clock fixed after the last notice date, so every notice lies in the past. */
-@TestPropertySource(properties = "ticketwerk.clock.fixed=2027-10-02T08:00:00Z")
 class TerminationApiTest extends ApiTest {
+
+    @BeforeEach
+    void standStill() {
+        CLOCK.moveTo(Instant.parse("2027-10-02T08:00:00Z"));
+    }
 
     @ParameterizedTest(name = "T2: notice received {0} → the contract ends {1}")
     @CsvSource({"2026-11-30, 2027-02-28", "2026-12-01, 2027-12-31", "2027-10-01, 2028-12-31"})

@@ -3,17 +3,12 @@ package de.ticketwerk.app.invoice;
 import de.ticketwerk.app.quota.QuotaCalendar;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
-import de.ticketwerk.app.support.MovableClock;
 import de.ticketwerk.app.support.WorkDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -30,21 +25,11 @@ import static org.awaitility.Awaitility.await;
  * In the style of Kill Bill's tests: a controlled clock moves through 2026 with an HOURLY, a QUOTA and a SERVICE
  * customer; on each 1st the month just ended is billed by itself, and each customer's invoice is checked line by
  * line (I1's remote 7 minutes, I2's fees in advance, I3's overage, a settlement correction naming the invoice it
- * corrects) and issued. The schedule's own timer is off: the test moves time and ticks it.
+ * corrects) and issued. The schedule's own timer is off in the API tests: the test moves time and ticks it.
  */
-@TestPropertySource(properties = "ticketwerk.invoicing.run-cron=-")
 class InvoiceYearApiTest extends ApiTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-01-01T07:00:00Z"));
-
-    @TestBean
-    Clock clock;
-
-    static Clock clock() {
-        return CLOCK;
-    }
-
     @Autowired
     BillingSchedule schedule;
 

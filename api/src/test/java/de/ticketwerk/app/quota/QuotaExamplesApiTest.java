@@ -4,9 +4,10 @@ import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.WorkDays;
 import de.ticketwerk.app.support.WorkDays.Work;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,8 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * day when their contracts are concluded, and every entry is recorded late, in a shuffled order, so each reset and
  * settlement it changes is corrected in business time (R-Q5).
  */
-@TestPropertySource(properties = "ticketwerk.clock.fixed=2027-01-02T08:00:00Z")
 class QuotaExamplesApiTest extends ApiTest {
+
+    @BeforeEach
+    void standStill() {
+        CLOCK.moveTo(Instant.parse("2027-01-02T08:00:00Z"));
+    }
 
     private UUID quotaContract(UUID customer, String start, String quota, String rate) {
         return concludeContract(customer, """

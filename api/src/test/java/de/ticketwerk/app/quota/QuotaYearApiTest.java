@@ -2,11 +2,9 @@ package de.ticketwerk.app.quota;
 
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
-import de.ticketwerk.app.support.MovableClock;
 import de.ticketwerk.app.support.Pdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -14,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -33,15 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuotaYearApiTest extends ApiTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-01-01T07:00:00Z"));
-
-    @TestBean
-    Clock clock;
-
-    static Clock clock() {
-        return CLOCK;
-    }
-
     @Autowired
     QuotaCalendar calendar;
 

@@ -9,8 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +23,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The application as it runs: embedded PostgreSQL (a fresh data directory per test run, fsync off for speed),
- * real HTTP, real Axon buses and processors. All subclasses share one application context.
+ * real HTTP, real Axon buses and processors. All subclasses share one application context and one clock
+ * ({@link #CLOCK}): a test that needs another day moves it, and before each test it follows the system's time again.
+ * The hourly timers of the quota calendar and the billing schedule are off here, so that no tick runs on a clock a
+ * test has moved; their own tests start applications of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketwerk.embedded-postgres.data-dir=target/test-data/${random.uuid}",
@@ -33,13 +38,25 @@ import static org.awaitility.Awaitility.await;
         "ticketwerk.security.clients.prometheus.roles=METRICS",
         // sign-in slows down after three wrong passwords; sooner here, so that a test sees the lock in seconds
         "ticketwerk.security.sign-in.first-delay=200ms",
-        "ticketwerk.security.sign-in.lock-after=6"
+        "ticketwerk.security.sign-in.lock-after=6",
+        "ticketwerk.invoicing.run-cron=-",
+        "ticketwerk.quota.close-cron=-"
 })
 public abstract class ApiTest {
 
     public static final String ADMIN_PASSWORD = "first-admin-password";
     public static final String MONITORING_SECRET = "monitoring-secret-for-tests";
     public static final String PROMETHEUS_SECRET = "prometheus-secret-for-tests";
+
+    /** The application's clock in every API test. */
+    protected static final MovableClock CLOCK = new MovableClock();
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return CLOCK;
+    }
 
     @Value("${local.server.port}")
     private int port;
@@ -110,6 +127,7 @@ public abstract class ApiTest {
 
     @BeforeEach
     protected void connect() {
+        CLOCK.followSystem();
         tokens = new TestTokens(context);
         http = new Http(port, tokens);
         COLLEAGUES.forEach(name -> jdbc.update("INSERT INTO staff_person (name) VALUES (?) ON CONFLICT DO NOTHING",

@@ -5,10 +5,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, to let months pass in seconds. */
+/**
+ * The clock of the API tests: the system's time until a test moves it to an instant, where it stands until it is moved
+ * again or follows the system once more (before each test, {@link ApiTest}).
+ */
 public final class MovableClock extends Clock {
 
     private volatile Instant now;
+
+    /** Following the system's time. */
+    public MovableClock() {
+    }
 
     public MovableClock(Instant start) {
         this.now = start;
@@ -16,6 +23,10 @@ public final class MovableClock extends Clock {
 
     public void moveTo(Instant instant) {
         now = instant;
+    }
+
+    public void followSystem() {
+        now = null;
     }
 
     @Override
@@ -30,6 +41,7 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        Instant moved = now;
+        return moved == null ? Instant.now() : moved;
     }
 }
