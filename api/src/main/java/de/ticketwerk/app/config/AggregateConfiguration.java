@@ -2,20 +2,10 @@ package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.tuning.AggregateCaches;
 import de.ticketwerk.calendar.PublicHolidays;
-import de.ticketwerk.contract.domain.Contract;
-import de.ticketwerk.customer.domain.Customer;
-import de.ticketwerk.app.registry.InvoiceRegistry;
-import de.ticketwerk.invoice.domain.BillingCalendar;
-import de.ticketwerk.invoice.domain.Invoice;
-import de.ticketwerk.invoice.domain.InvoiceIssuing;
-import de.ticketwerk.invoice.domain.NumberSeries;
 import de.ticketwerk.ports.ContractDirectory;
-import de.ticketwerk.quota.domain.Quota;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
-import de.ticketwerk.ticket.domain.Ticket;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -35,7 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 import java.util.concurrent.Executors;
 
-/** The aggregates: their factories, snapshots and caches; the handler that issues invoices with their numbers. */
+/**
+ * What every context's aggregates share: the ports their handlers may take, the snapshotter and the caches, and the
+ * two ways each context registers its aggregates ({@link #factory}, {@link #snapshotted}).
+ */
 @Configuration(proxyBeanMethods = false)
 class AggregateConfiguration {
 
@@ -48,21 +41,6 @@ class AggregateConfiguration {
      * aggregate models resolve the write side's ports that command handlers take as parameters.
      */
 
-    @Bean
-    AggregateFactory<Ticket> ticketFactory(WriteSidePorts ports) {
-        return factory(Ticket.class, ports);
-    }
-
-    @Bean
-    AggregateFactory<Customer> customerFactory(WriteSidePorts ports) {
-        return factory(Customer.class, ports);
-    }
-
-    @Bean
-    AggregateFactory<Contract> contractFactory(WriteSidePorts ports) {
-        return factory(Contract.class, ports);
-    }
-
     /** What aggregates' command handlers may take as parameters beyond the command. */
     record WriteSidePorts(RegisteredCustomers registeredCustomers, ContractDirectory contractDirectory,
                           PublicHolidays publicHolidays) {
@@ -74,27 +52,12 @@ class AggregateConfiguration {
         return new WriteSidePorts(registeredCustomers, contractDirectory, publicHolidays);
     }
 
-    private static <A> AggregateFactory<A> factory(Class<A> type, WriteSidePorts ports) {
+    static <A> AggregateFactory<A> factory(Class<A> type, WriteSidePorts ports) {
         return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
                 MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(type),
                         new SimpleResourceParameterResolverFactory(
                                 List.of(ports.registeredCustomers(), ports.contractDirectory(),
                                         ports.publicHolidays())))));
-    }
-
-    @Bean
-    AggregateFactory<Quota> quotaFactory(WriteSidePorts ports) {
-        return factory(Quota.class, ports);
-    }
-
-    @Bean
-    AggregateFactory<Invoice> invoiceFactory(WriteSidePorts ports) {
-        return factory(Invoice.class, ports);
-    }
-
-    @Bean
-    AggregateFactory<NumberSeries> numberSeriesFactory(WriteSidePorts ports) {
-        return factory(NumberSeries.class, ports);
     }
 
     /**
@@ -123,36 +86,12 @@ class AggregateConfiguration {
     }
 
     @Bean
-    ConfigurerModule aggregates(AggregateFactory<Ticket> ticketFactory, AggregateFactory<Customer> customerFactory,
-                                AggregateFactory<Contract> contractFactory, AggregateFactory<Quota> quotaFactory,
-                                AggregateFactory<Invoice> invoiceFactory,
-                                AggregateFactory<NumberSeries> numberSeriesFactory, InvoiceRegistry invoiceRegistry,
-                                SnapshotProperties snapshots, AggregateCaches caches) {
-        return configurer -> {
-            configurer.configureAggregate(snapshotted(Ticket.class, ticketFactory, snapshots.ticketAfterEvents(),
-                    caches));
-            configurer.configureAggregate(snapshotted(Customer.class, customerFactory,
-                    snapshots.customerAfterEvents(), caches));
-            configurer.configureAggregate(snapshotted(Contract.class, contractFactory,
-                    snapshots.contractAfterEvents(), caches));
-            configurer.configureAggregate(snapshotted(Quota.class, quotaFactory, snapshots.quotaAfterEvents(), caches));
-            configurer.configureAggregate(snapshotted(Invoice.class, invoiceFactory, snapshots.invoiceAfterEvents(),
-                    caches));
-            configurer.configureAggregate(snapshotted(NumberSeries.class, numberSeriesFactory,
-                    snapshots.numberSeriesAfterEvents(), caches));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BillingCalendar.class));
-            configurer.registerCommandHandler(c -> new InvoiceIssuing(c.repository(Invoice.class),
-                    c.repository(NumberSeries.class), invoiceRegistry));
-        };
-    }
-
-    @Bean
     AggregateCaches aggregateCaches(@Value("${ticketwerk.aggregate-cache.capacity}") int capacity) {
         return new AggregateCaches(capacity);
     }
 
-    private static <A> AggregateConfigurer<A> snapshotted(Class<A> type, AggregateFactory<A> factory, int threshold,
-                                                          AggregateCaches caches) {
+    static <A> AggregateConfigurer<A> snapshotted(Class<A> type, AggregateFactory<A> factory, int threshold,
+                                                  AggregateCaches caches) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureAggregateFactory(c -> factory)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))

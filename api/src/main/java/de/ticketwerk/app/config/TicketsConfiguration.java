@@ -1,0 +1,45 @@
+package de.ticketwerk.app.config;
+
+import de.ticketwerk.app.config.AggregateConfiguration.WriteSidePorts;
+import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.app.tuning.AggregateCaches;
+import de.ticketwerk.projections.ticket.TicketProjection;
+import de.ticketwerk.projections.ticket.TicketQueries;
+import de.ticketwerk.ticket.domain.Ticket;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The tickets: the Ticket aggregate, the registry of the customers it may be opened for, its read model. */
+@Configuration(proxyBeanMethods = false)
+class TicketsConfiguration {
+
+    @Bean
+    AggregateFactory<Ticket> ticketFactory(WriteSidePorts ports) {
+        return AggregateConfiguration.factory(Ticket.class, ports);
+    }
+
+    @Bean
+    ConfigurerModule ticketAggregates(AggregateFactory<Ticket> ticketFactory, SnapshotProperties snapshots,
+                                      AggregateCaches caches) {
+        return configurer -> configurer.configureAggregate(AggregateConfiguration.snapshotted(Ticket.class,
+                ticketFactory, snapshots.ticketAfterEvents(), caches));
+    }
+
+    @Bean
+    CustomerRegistry customerRegistry(JdbcTemplate jdbcTemplate) {
+        return new CustomerRegistry(jdbcTemplate);
+    }
+
+    @Bean
+    TicketProjection ticketProjection(JdbcTemplate jdbcTemplate) {
+        return new TicketProjection(jdbcTemplate);
+    }
+
+    @Bean
+    TicketQueries ticketQueries(JdbcTemplate jdbcTemplate) {
+        return new TicketQueries(jdbcTemplate);
+    }
+}
