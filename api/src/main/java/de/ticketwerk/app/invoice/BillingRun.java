@@ -8,7 +8,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -53,16 +52,10 @@ class BillingRun {
         if (open.isEmpty() && draft.isEmpty()) {
             return Optional.empty();
         }
-        UUID invoiceId = open.isEmpty() ? invoiceId(customerId, month, registry.cancelled(customerId, month))
-                : open.get(0);
+        UUID invoiceId = open.isEmpty()
+                ? MonthDraft.invoiceId(customerId, month, registry.cancelled(customerId, month)) : open.get(0);
         commands.sendAndWait(new DraftInvoice(invoiceId, customerId, month, draft.lines(), draft.report(), actor,
                 clock.instant()));
         return Optional.of(new Drafted(invoiceId, customerId, month, draft.lines().size()));
-    }
-
-    /** The same for every run of the month, so that two runs at once draft one invoice; new after a cancellation. */
-    static UUID invoiceId(UUID customerId, YearMonth month, int cancelledBefore) {
-        return UUID.nameUUIDFromBytes(("invoice/" + customerId + "/" + month + "/" + cancelledBefore)
-                .getBytes(StandardCharsets.UTF_8));
     }
 }

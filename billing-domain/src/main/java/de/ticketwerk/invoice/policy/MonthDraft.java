@@ -13,6 +13,7 @@ import de.ticketwerk.terms.ContractTerms;
 import de.ticketwerk.terms.FeePayment;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -36,6 +37,12 @@ public final class MonthDraft {
     }
 
     private MonthDraft() {
+    }
+
+    /** The same for every run of the month, so that two runs at once draft one invoice; new after a cancellation. */
+    public static UUID invoiceId(UUID customerId, YearMonth month, int cancelledBefore) {
+        return UUID.nameUUIDFromBytes(("invoice/" + customerId + "/" + month + "/" + cancelledBefore)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     public static Draft of(UUID customerId, YearMonth month, BillingFacts facts, InvoicedEntries invoiced) {
