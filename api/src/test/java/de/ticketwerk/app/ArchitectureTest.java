@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import de.ticketwerk.archfixture.domain.ReadModelInADomain;
 import de.ticketwerk.archfixture.domain.SpringInADomain;
 import de.ticketwerk.archfixture.policy.PolicyThatLoadsAnAggregate;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,12 +126,14 @@ class ArchitectureTest {
     @Test
     void theRulesCatchANewContextThatBreaksThem() {
         JavaClasses fixture = new ClassFileImporter().importClasses(SpringInADomain.class,
-                PolicyThatLoadsAnAggregate.class);
+                PolicyThatLoadsAnAggregate.class, ReadModelInADomain.class);
 
         assertThatThrownBy(() -> DOMAIN_USES_NO_SPRING.check(fixture)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(SpringInADomain.class.getName());
         assertThatThrownBy(() -> POLICY_KNOWS_NO_AGGREGATE.check(fixture)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(PolicyThatLoadsAnAggregate.class.getName());
+        assertThatThrownBy(() -> DOMAIN_KNOWS_NO_LATER_ROOM.check(fixture)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining(ReadModelInADomain.class.getName());
     }
 
     /** Every serializer is Jackson; XStream on the class path would only be a deserialization attack surface. */
