@@ -1,5 +1,6 @@
 package de.ticketwerk.app.config;
 
+import de.ticketwerk.app.access.ActorMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -26,6 +27,7 @@ class CommandConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
+        ActorMetadata actor = new ActorMetadata();
         ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
@@ -34,7 +36,7 @@ class CommandConfiguration {
         RetryScheduler retry = IntervalRetryScheduler.builder().retryExecutor(retries)
                 .retryInterval(RETRY_INTERVAL_MILLIS).maxRetryCount(RETRIES).build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(conflictsInOwnTransaction(retry))
-                .build();
+                .dispatchInterceptors(actor).build();
     }
 
     /**

@@ -110,8 +110,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return credentials.app();
     }
 
-    /** The superuser's password: for tests that make databases of their own. */
-    String superuserPassword() {
+    /** The superuser's password: for tests that make databases of their own or play the intruder. */
+    public String superuserPassword() {
         return credentials.superuser();
     }
 

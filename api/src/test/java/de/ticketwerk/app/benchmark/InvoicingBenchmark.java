@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 14's goals: the monthly run and the issue of 1,000 invoices of 20 entries each under 60 s; one invoice's PDF
  * and XML under 200 ms after warm-up. Through REST, the real buses and the documents process; prints a table for
- * BENCHMARKS.md. Not part of the test command; see the README.
+ * BENCHMARKS.md. The test command runs it once with three customers (the smoke run); see the README.
  */
 @Tag("benchmark")
 class InvoicingBenchmark extends ApiTest {

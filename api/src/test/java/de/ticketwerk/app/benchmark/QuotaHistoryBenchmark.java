@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each day, through the real command bus and event store. Prints the latency of recording an entry per window of
  * 5,000, so that a cost growing with the history shows, and fails when the last window's mean is more than
  * {@link #FLAT} times the first's (a cost that grows with the history, as a replay per entry would, is far beyond
- * that). A benchmark: not part of the test command; see the README.
+ * that). A benchmark: the test command runs it once at a tiny size without the timing (the smoke run); see the
+ * README.
  */
 @Tag("benchmark")
 class QuotaHistoryBenchmark extends ApiTest {
@@ -92,6 +93,9 @@ class QuotaHistoryBenchmark extends ApiTest {
                 .formatted(total / 1e9, late / 1e6, snapshot) + String.join("\n", rows) + "\n");
         double first = Arrays.stream(nanos, 0, WINDOW).average().orElse(0);
         double last = Arrays.stream(nanos, ENTRIES - WINDOW, ENTRIES).average().orElse(0);
-        assertThat(last).as("mean ns per entry of the last window against the first's").isLessThan(FLAT * first);
+        assertThat(events).isGreaterThan(ENTRIES);
+        if (!Boolean.getBoolean("benchmark.smoke")) {
+            assertThat(last).as("mean ns per entry of the last window against the first's").isLessThan(FLAT * first);
+        }
     }
 }

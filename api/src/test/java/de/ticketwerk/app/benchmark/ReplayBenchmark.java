@@ -2,12 +2,24 @@ package de.ticketwerk.app.benchmark;
 
 import de.ticketwerk.app.config.EmbeddedPostgresServer;
 import de.ticketwerk.app.support.ApiTest;
+import de.ticketwerk.projections.audit.ChainVerification;
+import de.ticketwerk.projections.audit.EventChain;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,13 +37,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Rebuilding every read model from a large event store, against the raw rate of reading the event table in the same
  * run. The store holds copies of a real history (customers, QUOTA contracts, tickets with their lifecycle, time
- * entries priced, corrected and debited), each copy with its own ids. Not part of the test command.
+ * entries priced, corrected and debited), each copy with its own ids. Against the same raw rate: the hash chain's
+ * linking and its verification (R-AU3) and the auditors' event stream over HTTP (R-AU4). The test command runs it once
+ * with a few thousand events (the smoke run); BENCHMARKS.md gives the full command.
  */
 @Tag("benchmark")
-@TestPropertySource(properties = "ticketwerk.embedded-postgres.durable=true")
+@TestPropertySource(properties = {"ticketwerk.embedded-postgres.durable=true",
+        "ticketwerk.audit.chain-interval=1h"})
 class ReplayBenchmark extends ApiTest {
 
     private static final int EVENTS = Integer.getInteger("replay.events", 1_000_000);
+    private final JsonMapper json = JsonMapper.builder().build();
     private static final List<String> READ_MODELS = List.of("tickets", "customers", "contracts",
             "time-entry-pricing", "quota-ledger");
     /** Every UUID of a copy keeps its first 24 hex digits and ends in the copy's number. */
@@ -40,6 +56,12 @@ class ReplayBenchmark extends ApiTest {
 
     @Autowired
     private EmbeddedPostgresServer postgres;
+
+    @Autowired
+    private EventChain chain;
+
+    @Autowired
+    private ChainVerification verification;
 
     @Test
     void rebuildingEveryReadModelAgainstReadingTheEventTable() throws Exception {
@@ -66,6 +88,9 @@ class ReplayBenchmark extends ApiTest {
                 template, copies, (System.nanoTime() - insertStart) / 1e9, events);
 
         double rawPerSecond = readTheEventTable(events);
+        double linkedPerSecond = linkTheChain(events);
+        double verifiedPerSecond = verifyTheChain(events);
+        double streamedPerSecond = streamTheEvents(events);
 
         Map<String, Double> finishedAfter = new LinkedHashMap<>();
         List<StreamingEventProcessor> readModels = new ArrayList<>();
@@ -93,9 +118,14 @@ class ReplayBenchmark extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quota_ledger_view", Long.class)).isGreaterThan(copies);
         System.out.printf("""
                         reading the event table: %,.0f events/s
+                        linking the hash chain: %,.0f events/s (ratio %.3f)
+                        verifying the hash chain: %,.0f events/s (ratio %.3f)
+                        the event stream over HTTP: %,.0f events/s (ratio %.3f)
                         rebuilding all %d read models at once: %.1f s, %,.0f events/s; each finished after %s
-                        ratio rebuild/read: %.3f%n%n""", rawPerSecond, readModels.size(), replaySeconds,
-                replayPerSecond, finishedAfter, replayPerSecond / rawPerSecond);
+                        ratio rebuild/read: %.3f%n%n""", rawPerSecond, linkedPerSecond, linkedPerSecond / rawPerSecond,
+                verifiedPerSecond, verifiedPerSecond / rawPerSecond, streamedPerSecond,
+                streamedPerSecond / rawPerSecond, readModels.size(), replaySeconds, replayPerSecond, finishedAfter,
+                replayPerSecond / rawPerSecond);
     }
 
     /** Two customers with QUOTA contracts; tickets through their lifecycle with priced, corrected time. */
@@ -124,7 +154,8 @@ class ReplayBenchmark extends ApiTest {
     private double readTheEventTable(long events) throws Exception {
         long start = System.nanoTime();
         long read = 0;
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(),
+                postgres.password())) {
             connection.setAutoCommit(false);
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
@@ -137,6 +168,52 @@ class ReplayBenchmark extends ApiTest {
                         read++;
                     }
                 }
+            }
+        }
+        assertThat(read).isEqualTo(events);
+        return read / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private double linkTheChain(long events) {
+        long start = System.nanoTime();
+        chain.catchUp();
+        double perSecond = events / ((System.nanoTime() - start) / 1e9);
+        assertThat(chain.head().orElseThrow().position()).isEqualTo(head());
+        return perSecond;
+    }
+
+    private double verifyTheChain(long events) {
+        long start = System.nanoTime();
+        ChainVerification.Result result = verification.verify();
+        double perSecond = events / ((System.nanoTime() - start) / 1e9);
+        assertThat(result.intact()).as(result.toString()).isTrue();
+        assertThat(result.events()).isEqualTo(events);
+        return perSecond;
+    }
+
+    /** Through the API, as an auditor's tool reads it: a million events per request, lines counted as they come. */
+    private double streamTheEvents(long events) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        long read = 0;
+        long after = 0;
+        while (read < events) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port()
+                            + "/api/v1/audit/events?limit=1000000&after=" + after))
+                    .header("Authorization", "Bearer " + http.tokenOf("auditor")).build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            long before = read;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                String last = null;
+                while ((line = lines.readLine()) != null) {
+                    read++;
+                    last = line;
+                }
+                assertThat(read).as("events after position " + after).isGreaterThan(before);
+                after = json.readTree(last).get("position").asLong();
             }
         }
         assertThat(read).isEqualTo(events);

@@ -14,7 +14,10 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedded PostgreSQL wants a password from every role; the application's role cannot undo the event log. */
+/**
+ * The embedded PostgreSQL wants a password from every role; the application's role cannot undo the event log nor
+ * its hash chain.
+ */
 class DatabaseProtectionTest extends ApiTest {
 
     @Autowired
@@ -30,6 +33,10 @@ class DatabaseProtectionTest extends ApiTest {
             "DELETE FROM domain_event_entry",
             "TRUNCATE domain_event_entry",
             "DROP TABLE domain_event_entry",
+            "UPDATE event_link SET gap = true",
+            "DELETE FROM event_link",
+            "TRUNCATE event_link",
+            "ALTER TABLE event_link DISABLE TRIGGER event_link_append_only",
             "COPY (SELECT 1) TO PROGRAM 'true'",
             "CREATE TABLE intruder (id int)"})
     void theApplicationsRoleCannot(String statement) throws SQLException {

@@ -3,6 +3,7 @@ package de.ticketwerk.app.config;
 import de.ticketwerk.app.TicketwerkApplication;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
+import de.ticketwerk.projections.audit.ChainVerification;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -66,6 +67,8 @@ class RestartTest {
         UUID ticket;
         UUID entry;
         long events;
+        long headBefore;
+        byte[] linkBefore;
         try (ConfigurableApplicationContext first = start()) {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
@@ -93,6 +96,9 @@ class RestartTest {
             awaitDetail(http, ticket, 1);
             ApiTest.awaitPricing(http, entry, pricing -> true);
             events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+            headBefore = awaitLinked(jdbc);
+            linkBefore = jdbc.queryForObject("SELECT link FROM event_link WHERE position = ?", byte[].class,
+                    headBefore);
 
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0, false))
                     .as("a second instance on the same data directory")
@@ -106,8 +112,24 @@ class RestartTest {
             assertThat(detail.get("timeEntries").get(0).get("minutes").asLong()).isEqualTo(45);
             assertThat(ApiTest.awaitPricing(http(second), entry, pricing -> true).get("current").get("netAmount")
                     .decimalValue()).isEqualByComparingTo("67.50");
-            assertThat(second.getBean(JdbcTemplate.class)
-                    .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+
+            ApiTest.registerCustomer(http(second), "Praxis Danach", "HE");
+            awaitLinked(jdbc);
+            assertThat(jdbc.queryForObject("SELECT link FROM event_link WHERE position = ?", byte[].class,
+                    headBefore)).as("the restart re-links nothing").isEqualTo(linkBefore);
+            ChainVerification.Result chain = second.getBean(ChainVerification.class).verify();
+            assertThat(chain.intact()).as(chain.toString()).isTrue();
+            assertThat(chain.events() + chain.gaps()).as("the restart skips nothing").isEqualTo(chain.headPosition());
         }
+    }
+
+    /** Until the hash chain has linked every event stored so far: its head. */
+    private static long awaitLinked(JdbcTemplate jdbc) {
+        long last = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(max(position), 0) FROM event_link", Long.class) >= last);
+        return jdbc.queryForObject("SELECT max(position) FROM event_link", Long.class);
     }
 }

@@ -92,6 +92,10 @@ class AccessMatrixTest extends OperationExamples {
         rule("POST /api/v1/invoices/{invoiceId}/held-back-entries", FINANCE, null);
         rule("POST /api/v1/invoices/{invoiceId}/issue", FINANCE, null);
         rule("POST /api/v1/invoices/{invoiceId}/cancellation", FINANCE, null);
+        rule("GET /api/v1/audit/{aggregateType}/{aggregateId}/events", OPERATIONS, null);
+        rule("GET /api/v1/audit/events", OPERATIONS, null);
+        rule("GET /api/v1/audit/chain", OPERATIONS, null);
+        rule("GET /api/v1/audit/chain/verification", OPERATIONS, null);
         rule("GET /api/v1/projections", OPERATIONS, null);
         rule("GET /api/v1/projections/{name}", OPERATIONS, null);
         rule("POST /api/v1/projections/{name}/rebuild", ADMIN, null);

@@ -142,6 +142,11 @@ abstract class OperationExamples extends ApiTest {
                 {"contractId": "%s", "kind": "INCIDENT", "serviceItem": "DEVICE_ADMIN",
                  "start": "2026-05-01T10:00:00+02:00", "end": "2026-05-01T12:00:00+02:00", "role": "TECHNICIAN",
                  "mode": "REMOTE", "billable": true, "emergency": false}""".formatted(hourly)));
+        example("GET /api/v1/audit/{aggregateType}/{aggregateId}/events", 200,
+                () -> get("/api/v1/audit/customer/" + customer + "/events", "page=0&size=20"));
+        example("GET /api/v1/audit/events", 200, () -> get("/api/v1/audit/events", "after=0&limit=10"));
+        example("GET /api/v1/audit/chain", 200, () -> get("/api/v1/audit/chain", null));
+        example("GET /api/v1/audit/chain/verification", 200, () -> get("/api/v1/audit/chain/verification", null));
         example("GET /api/v1/projections", 200, () -> get("/api/v1/projections", null));
         example("GET /api/v1/projections/{name}", 200, () -> get("/api/v1/projections/customers", null));
         example("POST /api/v1/projections/{name}/rebuild", 202,

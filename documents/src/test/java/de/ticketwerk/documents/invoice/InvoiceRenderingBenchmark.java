@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 14's goal for one invoice's documents after warm-up: the invoice PDF with ZUGFeRD inside and the XRechnung
  * under 200 ms. The same rendering the documents process does, on one thread, for an invoice of 20 entries; the
- * service report beside it. Prints a table for BENCHMARKS.md. Not part of the test command; see the README.
+ * service report beside it. Prints a table for BENCHMARKS.md. The test command runs it with two documents (the smoke
+ * run); see the README.
  */
 @Tag("benchmark")
 class InvoiceRenderingBenchmark {
