@@ -1,9 +1,13 @@
 package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.access.ActorMetadata;
+import de.ticketwerk.projections.audit.AsOf;
+import de.ticketwerk.projections.audit.AsOfReads;
 import de.ticketwerk.projections.audit.ChainVerification;
 import de.ticketwerk.projections.audit.EventChain;
 import de.ticketwerk.projections.audit.EventHistory;
+import de.ticketwerk.projections.json.ViewJson;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -15,9 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The auditors' reads (R-AU1…R-AU4) and the hash chain's writer. Every event names in its metadata the actor whose
- * request caused it: the command's {@code actor} (set at dispatch) travels to the events it causes, and from an event
- * to the commands a process sends on it. Axon's own correlation (trace and correlation ids) is kept beside it.
+ * The auditors' reads (R-AU1…R-AU4: history, stream, reads as known at an instant) and the hash chain's writer.
+ * Every event names in its metadata the actor whose request caused it: the command's {@code actor} (set at dispatch)
+ * travels to the events it causes, and from an event to the commands a process sends on it. Axon's own correlation
+ * (trace and correlation ids) is kept beside it.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
@@ -41,6 +46,12 @@ class AuditConfiguration {
     @Bean
     ChainVerification chainVerification(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
         return new ChainVerification(jdbcTemplate, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    AsOfReads asOfReads(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, EventStore eventStore,
+                        ViewJson json) {
+        return new AsOfReads(new AsOf(jdbcTemplate, new TransactionTemplate(transactions), eventStore), json);
     }
 
     @Bean

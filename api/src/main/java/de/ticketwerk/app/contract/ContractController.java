@@ -7,12 +7,14 @@ import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.app.tuning.RandomIds;
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.IfMatch;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.calendar.FederalState;
 import de.ticketwerk.contract.api.ContractCommands.AnnouncePriceChange;
 import de.ticketwerk.contract.api.ContractCommands.ConcludeContract;
 import de.ticketwerk.contract.api.ContractCommands.TerminateContract;
+import de.ticketwerk.projections.audit.AsOfReads;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.rules.CustomerNotRegistered;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +50,17 @@ class ContractController {
 
     private final CommandGateway commands;
     private final ContractQueries contracts;
+    private final AsOfReads asOfReads;
     private final CustomerRegistry registry;
     private final Clock clock;
     private final int maxYearsBack;
 
-    ContractController(CommandGateway commands, ContractQueries contracts, CustomerRegistry registry,
-                       Clock clock, @Value("${ticketwerk.contracts.max-years-back}") int maxYearsBack) {
+    ContractController(CommandGateway commands, ContractQueries contracts, AsOfReads asOfReads,
+                       CustomerRegistry registry, Clock clock,
+                       @Value("${ticketwerk.contracts.max-years-back}") int maxYearsBack) {
         this.commands = commands;
         this.contracts = contracts;
+        this.asOfReads = asOfReads;
         this.registry = registry;
         this.clock = clock;
         this.maxYearsBack = maxYearsBack;
@@ -81,7 +87,12 @@ class ContractController {
 
     @GetMapping("/{contractId}")
     @Allowed.ContractReaders
-    ResponseEntity<ContractView> get(@PathVariable UUID contractId, Actor actor) {
+    ResponseEntity<ContractView> get(@PathVariable UUID contractId,
+                                     @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        if (knownAt != null) {
+            return ResponseEntity.ok(asOfReads.contract(contractId, actor.scope(), knownAt)
+                    .orElseThrow(() -> new NotFound("no contract " + contractId + " known at " + knownAt)));
+        }
         ContractView contract = contracts.find(contractId, actor.scope())
                 .orElseThrow(() -> new NotFound("no contract " + contractId));
         return IfMatch.tagged(contract, contract.revision());

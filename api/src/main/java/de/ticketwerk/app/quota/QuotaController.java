@@ -9,6 +9,7 @@ import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.BusinessRange;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.projections.Page;
+import de.ticketwerk.projections.audit.AsOfReads;
 import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.projections.quota.QuotaQueries;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -48,20 +50,27 @@ class QuotaController {
     private final ContractQueries contracts;
     private final StatementPdfs documents;
     private final Clock clock;
+    private final AsOfReads asOfReads;
 
-    QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts,
+    QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts, AsOfReads asOfReads,
                     StatementPdfs documents, Clock clock) {
         this.queries = queries;
         this.statements = statements;
         this.contracts = contracts;
         this.documents = documents;
         this.clock = clock;
+        this.asOfReads = asOfReads;
     }
 
     @GetMapping("/quota")
     @Allowed.QuotaReaders
     QuotaBalance balance(@PathVariable UUID contractId, @RequestParam(required = false) @BusinessDate LocalDate asOf,
-                         Actor actor) {
+                         @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        if (knownAt != null) {
+            ContractView contract = knownContract(contractId, actor, knownAt);
+            return asOfReads.quotaBalance(contractId, asOf == null ? contract.terms().dayOf(knownAt) : asOf, knownAt)
+                    .orElseThrow(() -> noLedger(contractId, knownAt));
+        }
         ContractView contract = quotaContract(contractId, actor);
         return queries.balance(contractId, asOf == null ? today(contract) : asOf);
     }
@@ -73,21 +82,28 @@ class QuotaController {
                             @RequestParam(required = false) @BusinessDate LocalDate to,
                             @RequestParam(required = false) UUID entryId,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Actor actor) {
-        quotaContract(contractId, actor);
+                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                            @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        if (knownAt != null) {
+            knownContract(contractId, actor, knownAt);
+        } else {
+            quotaContract(contractId, actor);
+        }
         LocalDate first = from == null ? BusinessRange.FIRST_DAY : from;
         LocalDate last = to == null ? BusinessRange.LAST_DAY : to;
         if (last.isBefore(first)) {
             throw new BadRequest("to", "to (" + last + ") must not be before from (" + first + ")");
         }
-        return queries.ledger(contractId, first, last, entryId, page, size);
+        return knownAt == null ? queries.ledger(contractId, first, last, entryId, page, size)
+                : asOfReads.quotaLedger(contractId, first, last, entryId, page, size, knownAt)
+                .orElseThrow(() -> noLedger(contractId, knownAt));
     }
 
     @GetMapping(path = "/quota", produces = GermanCsv.MEDIA_TYPE)
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> balanceCsv(@PathVariable UUID contractId,
                                       @RequestParam(required = false) @BusinessDate LocalDate asOf, Actor actor) {
-        return Downloads.attachment(QuotaCsv.balance(balance(contractId, asOf, actor)));
+        return Downloads.attachment(QuotaCsv.balance(balance(contractId, asOf, null, actor)));
     }
 
     @GetMapping(path = "/quota/ledger", produces = GermanCsv.MEDIA_TYPE)
@@ -98,7 +114,7 @@ class QuotaController {
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                                      Actor actor) {
-        return Downloads.attachment(QuotaCsv.ledger(ledger(contractId, from, to, null, page, size, actor)
+        return Downloads.attachment(QuotaCsv.ledger(ledger(contractId, from, to, null, page, size, null, actor)
                 .items()));
     }
 
@@ -165,6 +181,16 @@ class QuotaController {
             throw new NotFound("no quota ledger for contract " + contractId + " (only QUOTA contracts have one)");
         }
         return contract;
+    }
+
+    /** The contract as it was known at the instant (R-AU2); another customer's is not found (R-A3). */
+    private ContractView knownContract(UUID contractId, Actor actor, Instant knownAt) {
+        return asOfReads.contract(contractId, actor.scope(), knownAt)
+                .orElseThrow(() -> new NotFound("no contract " + contractId + " known at " + knownAt));
+    }
+
+    private static NotFound noLedger(UUID contractId, Instant knownAt) {
+        return new NotFound("no quota ledger for contract " + contractId + " known at " + knownAt);
     }
 
     private LocalDate today(ContractView contract) {

@@ -14,11 +14,13 @@ import de.ticketwerk.app.access.AccessRole;
 import de.ticketwerk.app.access.Colleagues;
 import de.ticketwerk.app.access.Actor;
 import de.ticketwerk.app.web.BadRequest;
+import de.ticketwerk.app.web.BusinessDate;
 import de.ticketwerk.app.web.IfMatch;
 import de.ticketwerk.app.web.MultiLine;
 import de.ticketwerk.app.web.NotFound;
 import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.Revised;
+import de.ticketwerk.projections.audit.AsOfReads;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
@@ -80,12 +82,15 @@ class TicketController {
 
     private final CommandGateway commands;
     private final TicketQueries queries;
+    private final AsOfReads asOfReads;
     private final Colleagues colleagues;
     private final Clock clock;
 
-    TicketController(CommandGateway commands, TicketQueries queries, Colleagues colleagues, Clock clock) {
+    TicketController(CommandGateway commands, TicketQueries queries, AsOfReads asOfReads, Colleagues colleagues,
+                     Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.asOfReads = asOfReads;
         this.colleagues = colleagues;
         this.clock = clock;
     }
@@ -126,7 +131,12 @@ class TicketController {
 
     @GetMapping("/{ticketId}")
     @Allowed.TicketReaders
-    ResponseEntity<TicketDetail> detail(@PathVariable UUID ticketId, Actor actor) {
+    ResponseEntity<TicketDetail> detail(@PathVariable UUID ticketId,
+                                        @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        if (knownAt != null) {
+            return ResponseEntity.ok(asOfReads.ticket(ticketId, actor.scope(), knownAt)
+                    .orElseThrow(() -> new NotFound("no ticket " + ticketId + " known at " + knownAt)));
+        }
         Revised<TicketDetail> ticket = queries.detail(ticketId, actor.scope())
                 .orElseThrow(() -> new NotFound("no ticket " + ticketId));
         // A customer's people get no ETag: the revision counts internal changes they must not learn of (R-A3).
