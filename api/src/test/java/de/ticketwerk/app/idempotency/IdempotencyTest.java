@@ -31,6 +31,7 @@ class IdempotencyTest extends ApiTest {
         String body = ticket(customer, "Drucker " + key);
 
         Http.Response first = post("/api/v1/tickets", body, key, Http.ACTOR);
+        awaitCaughtUpEverywhere(); // what earlier tests set off is recorded before the count
         long events = eventCount();
         Http.Response again = post("/api/v1/tickets", body, key, Http.ACTOR);
 
@@ -50,6 +51,7 @@ class IdempotencyTest extends ApiTest {
         String key = UUID.randomUUID().toString();
         assertThat(post("/api/v1/tickets", ticket(customer, "Erster " + key), key, Http.ACTOR).status())
                 .isEqualTo(201);
+        awaitCaughtUpEverywhere();
         long events = eventCount();
 
         Http.Response other = post("/api/v1/tickets", ticket(customer, "Zweiter " + key), key, Http.ACTOR);
@@ -109,6 +111,7 @@ class IdempotencyTest extends ApiTest {
         }));
         inFlight.start();
         held.await(30, TimeUnit.SECONDS);
+        awaitCaughtUpEverywhere();
         long events = eventCount();
 
         Http.Response second = post("/api/v1/tickets", ticket(customer, "Parallel " + key), key, Http.ACTOR);
@@ -191,6 +194,7 @@ class IdempotencyTest extends ApiTest {
     @Test
     void aMalformedKeyIsABadRequest() {
         UUID customer = registerCustomer();
+        awaitCaughtUpEverywhere();
         long events = eventCount();
 
         Http.Response tooLong = post("/api/v1/tickets", ticket(customer, "Schlüssel"), "k".repeat(256), Http.ACTOR);
