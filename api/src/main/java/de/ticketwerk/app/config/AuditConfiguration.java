@@ -51,7 +51,8 @@ class AuditConfiguration {
     @Bean
     AsOfReads asOfReads(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, EventStore eventStore,
                         ViewJson json) {
-        return new AsOfReads(new AsOf(jdbcTemplate, new TransactionTemplate(transactions), eventStore), json);
+        return new AsOfReads(new AsOf(jdbcTemplate, new TransactionTemplate(transactions), eventStore), json,
+                jdbcTemplate);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import de.ticketwerk.invoice.api.InvoiceParties.Party;
 import de.ticketwerk.invoice.api.InvoiceStatus;
 import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.Scope;
+import de.ticketwerk.projections.audit.AsOfReads;
 import de.ticketwerk.projections.customer.CustomerQueries;
 import de.ticketwerk.projections.customer.CustomerView;
 import de.ticketwerk.projections.invoice.InvoiceQueries;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -60,16 +62,18 @@ class InvoiceController {
     private final BillingRun billingRun;
     private final CommandGateway commands;
     private final InvoiceQueries queries;
+    private final AsOfReads asOfReads;
     private final InvoiceRegistry registry;
     private final CustomerQueries customers;
     private final SellerProperties seller;
     private final Clock clock;
 
-    InvoiceController(BillingRun billingRun, CommandGateway commands, InvoiceQueries queries, InvoiceRegistry registry,
-                      CustomerQueries customers, SellerProperties seller, Clock clock) {
+    InvoiceController(BillingRun billingRun, CommandGateway commands, InvoiceQueries queries, AsOfReads asOfReads,
+                      InvoiceRegistry registry, CustomerQueries customers, SellerProperties seller, Clock clock) {
         this.billingRun = billingRun;
         this.commands = commands;
         this.queries = queries;
+        this.asOfReads = asOfReads;
         this.registry = registry;
         this.customers = customers;
         this.seller = seller;
@@ -95,9 +99,11 @@ class InvoiceController {
                            @RequestParam(required = false) InvoiceStatus status,
                            @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{5}") @SingleLine String number,
                            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {
-        return queries.list(actor.scope(), customerId, month, status == null ? null : status.name(), number, page,
-                size);
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                           @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        String state = status == null ? null : status.name();
+        return knownAt == null ? queries.list(actor.scope(), customerId, month, state, number, page, size)
+                : asOfReads.invoices(actor.scope(), customerId, month, state, number, page, size, knownAt);
     }
 
     @GetMapping("/invoices/{invoiceId}")

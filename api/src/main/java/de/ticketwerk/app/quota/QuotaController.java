@@ -121,7 +121,12 @@ class QuotaController {
     @GetMapping("/statements/quarterly/{year}/{quarter}")
     @Allowed.QuotaReaders
     QuarterlyStatement quarterly(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                 @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
+                                 @PathVariable @Min(1) @Max(4) int quarter,
+                                 @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        if (knownAt != null) {
+            return asOfReads.quarterly(contractId, actor.scope(), year, quarter, knownAt)
+                    .orElseThrow(() -> noLedger(contractId, knownAt));
+        }
         ContractView contract = quotaContract(contractId, actor);
         return statements.quarterly(contract, year, quarter, today(contract));
     }
@@ -129,48 +134,61 @@ class QuotaController {
     @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = GermanCsv.MEDIA_TYPE)
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> quarterlyCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                        @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
-        return Downloads.attachment(QuotaCsv.quarterly(quarterly(contractId, year, quarter, actor), year,
+                                        @PathVariable @Min(1) @Max(4) int quarter,
+                                        @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        return Downloads.attachment(QuotaCsv.quarterly(quarterly(contractId, year, quarter, knownAt, actor), year,
                 quarter));
     }
 
     @GetMapping(path = "/statements/quarterly/{year}/{quarter}", produces = MediaType.APPLICATION_PDF_VALUE)
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> quarterlyPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                        @PathVariable @Min(1) @Max(4) int quarter, Actor actor) {
-        ContractView contract = quotaContract(contractId, actor);
-        return Downloads.attachment(documents.quarterly(contract,
-                statements.quarterly(contract, year, quarter, today(contract))));
+                                        @PathVariable @Min(1) @Max(4) int quarter,
+                                        @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        ContractView contract = knownAt == null ? quotaContract(contractId, actor)
+                : knownContract(contractId, actor, knownAt);
+        return Downloads.attachment(documents.quarterly(contract, quarterly(contractId, year, quarter, knownAt,
+                actor)));
     }
 
     @GetMapping("/statements/annual/{year}")
     @Allowed.QuotaReaders
     AnnualStatement annual(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                           Actor actor) {
+                           @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        if (knownAt != null) {
+            startsBy(knownContract(contractId, actor, knownAt), year);
+            return asOfReads.annual(contractId, actor.scope(), year, knownAt)
+                    .orElseThrow(() -> noLedger(contractId, knownAt));
+        }
         return annual(quotaContract(contractId, actor), year);
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = GermanCsv.MEDIA_TYPE)
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> annualCsv(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                     Actor actor) {
-        return Downloads.attachment(QuotaCsv.annual(annual(contractId, year, actor), year));
+                                     @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        return Downloads.attachment(QuotaCsv.annual(annual(contractId, year, knownAt, actor), year));
     }
 
     @GetMapping(path = "/statements/annual/{year}", produces = MediaType.APPLICATION_PDF_VALUE)
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> annualPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
-                                     Actor actor) {
-        ContractView contract = quotaContract(contractId, actor);
-        return Downloads.attachment(documents.annual(contract, annual(contract, year)));
+                                     @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
+        ContractView contract = knownAt == null ? quotaContract(contractId, actor)
+                : knownContract(contractId, actor, knownAt);
+        return Downloads.attachment(documents.annual(contract, annual(contractId, year, knownAt, actor)));
     }
 
     private AnnualStatement annual(ContractView contract, int year) {
+        startsBy(contract, year);
+        return statements.annual(contract, year, today(contract));
+    }
+
+    private static void startsBy(ContractView contract, int year) {
         if (year < contract.startDate().getYear()) {
             throw new RuleViolation("R-Q6", "the contract starts on " + contract.startDate() + "; there is no quota "
                     + "year " + year);
         }
-        return statements.annual(contract, year, today(contract));
     }
 
     /** Another customer's contract is not found, exactly like an unknown one (R-A3). */

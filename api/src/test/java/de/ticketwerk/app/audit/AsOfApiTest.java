@@ -14,25 +14,31 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-AU2: a ticket, a contract, its quota balance and its ledger as the product knew them at an instant. A history
- * is recorded step by step; after each step the live answers are taken with the instant; afterwards each instant's
- * answers, derived from the events recorded up to it, must equal what was live then.
+ * R-AU2: a ticket, a contract, its quota balance, ledger and statements, the customer's invoices, as the product
+ * knew them at an instant. A history is recorded step by step; after each step the live answers are taken with the
+ * instant; afterwards each instant's answers, derived from the events recorded up to it, must equal what was live
+ * then.
  */
 class AsOfApiTest extends ApiTest {
 
     private static final String BALANCE = "/quota?asOf=2026-12-31";
     private static final String LEDGER = "/quota/ledger?from=2026-01-01&to=2026-12-31&size=1000";
+    private static final String QUARTERLY = "/statements/quarterly/2026/1?";
+    private static final String ANNUAL = "/statements/annual/2026?";
 
-    private record Moment(Instant at, JsonNode contract, JsonNode balance, JsonNode ledger, JsonNode ticket) {
+    private record Moment(Instant at, JsonNode contract, JsonNode balance, JsonNode ledger, JsonNode quarterly,
+                          JsonNode annual, JsonNode ticket, JsonNode invoices) {
     }
 
+    private UUID customer;
     private UUID ticket;
 
     @Test
     void eachReadKnownAtAnInstantEqualsTheLiveAnswerTakenThen() throws Exception {
-        UUID customer = registerCustomer();
+        customer = registerCustomer();
         Instant beforeTheContract = moment();
-        UUID contract = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        UUID contract = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\", "
+                + "\"monthlyFee\": 149.00");
         List<Moment> moments = new ArrayList<>();
         moments.add(capture(contract));
         ticket = openTicket(customer, "Kontingent");
@@ -49,6 +55,10 @@ class AsOfApiTest extends ApiTest {
         assertThat(http.post("/api/v1/tickets/" + ticket + "/comments",
                 "{\"visibility\": \"PUBLIC\", \"text\": \"Erledigt\"}").status()).isEqualTo(201);
         moments.add(capture(contract));
+        String invoice = draft(http, customer, "2026-03");
+        moments.add(capture(contract));
+        issue(http, invoice, "2026-04-01");
+        moments.add(capture(contract));
         ok(http.post("/api/v1/contracts/" + contract + "/termination", """
                 {"receivedOn": "%s", "channel": "LETTER", "by": "CUSTOMER", "specialRight": false}"""
                 .formatted(LocalDate.now())));
@@ -62,6 +72,12 @@ class AsOfApiTest extends ApiTest {
                     .isEqualTo(then.balance());
             assertThat(read("/api/v1/contracts/" + contract + LEDGER + "&" + knownAt)).as("ledger at " + then.at())
                     .isEqualTo(then.ledger());
+            assertThat(read("/api/v1/contracts/" + contract + QUARTERLY + knownAt)).as("Q1 at " + then.at())
+                    .isEqualTo(then.quarterly());
+            assertThat(read("/api/v1/contracts/" + contract + ANNUAL + knownAt)).as("year at " + then.at())
+                    .isEqualTo(then.annual());
+            assertThat(read("/api/v1/invoices?customerId=" + customer + "&" + knownAt)).as("invoices at " + then.at())
+                    .isEqualTo(then.invoices());
             if (then.ticket() != null) {
                 assertThat(read("/api/v1/tickets/" + ticket + "?" + knownAt)).as("ticket at " + then.at())
                         .isEqualTo(then.ticket());
@@ -70,6 +86,10 @@ class AsOfApiTest extends ApiTest {
         assertThat(moments.get(1).ledger()).isNotEqualTo(moments.get(moments.size() - 1).ledger());
         assertThat(moments.get(0).contract()).isNotEqualTo(moments.get(moments.size() - 1).contract());
         assertThat(moments.get(1).ticket()).isNotEqualTo(moments.get(moments.size() - 1).ticket());
+        assertThat(moments.get(0).annual()).isNotEqualTo(moments.get(moments.size() - 1).annual());
+        assertThat(moments.get(0).invoices().get("totalItems").asLong()).isZero();
+        assertThat(moments.get(moments.size() - 1).invoices().get("items").get(0).get("status").asString())
+                .isEqualTo("ISSUED");
         assertProblem(http.get("/api/v1/contracts/" + contract + "?knownAt=" + beforeTheContract), 404,
                 "known at");
         assertProblem(http.get("/api/v1/contracts/" + contract + BALANCE + "&knownAt=" + beforeTheContract), 404,
@@ -81,8 +101,9 @@ class AsOfApiTest extends ApiTest {
         awaitCaughtUpEverywhere();
         Instant at = moment();
         String path = "/api/v1/contracts/" + contract;
-        return new Moment(at, read(path), read(path + BALANCE), read(path + LEDGER),
-                ticket == null ? null : read("/api/v1/tickets/" + ticket));
+        return new Moment(at, read(path), read(path + BALANCE), read(path + LEDGER), read(path + QUARTERLY),
+                read(path + ANNUAL), ticket == null ? null : read("/api/v1/tickets/" + ticket),
+                read("/api/v1/invoices?customerId=" + customer));
     }
 
     /** An instant strictly between what was recorded before and what will be recorded next. */

@@ -33,18 +33,17 @@ public class AsOf {
 
     /**
      * @param tables     the read model's tables, shadowed for the replay
-     * @param readModel  the read model's projection, made on the given JDBC template
+     * @param readModels the projections that write those tables, made on the given JDBC template
      * @param query      the live query, on the same template
      */
     public <T> T read(Instant instant, List<String> aggregateIds, List<String> tables,
-                      Function<JdbcTemplate, Object> readModel, Function<JdbcTemplate, T> query) {
+                      Function<JdbcTemplate, List<Object>> readModels, Function<JdbcTemplate, T> query) {
         return transactions.execute(status -> {
             status.setRollbackOnly();
             // also makes PostgreSQL plan anew every statement this connection had prepared against the live tables
             jdbc.execute("SET LOCAL search_path = pg_temp, public");
             for (String table : tables) {
-                jdbc.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table
-                        + " INCLUDING DEFAULTS) ON COMMIT DROP");
+                shadow(table);
             }
             List<DomainEventMessage<?>> recorded = new ArrayList<>();
             for (String aggregateId : aggregateIds) {
@@ -52,10 +51,16 @@ public class AsOf {
                         .forEach(recorded::add);
             }
             if (!recorded.isEmpty()) {
-                AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(readModel.apply(jdbc));
+                List<AnnotationEventHandlerAdapter> handlers = readModels.apply(jdbc).stream()
+                        .map(AnnotationEventHandlerAdapter::new).toList();
                 // one unit of work for the batch, as a processor has: the task runs once per event
                 BatchingUnitOfWork<DomainEventMessage<?>> batch = new BatchingUnitOfWork<>(recorded);
-                ResultMessage<?> replayed = batch.executeWithResult(() -> handlers.handle(batch.getMessage()));
+                ResultMessage<?> replayed = batch.executeWithResult(() -> {
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        handler.handle(batch.getMessage());
+                    }
+                    return null;
+                });
                 if (replayed.isExceptional()) {
                     throw new IllegalStateException("cannot replay the events as of " + instant,
                             replayed.exceptionResult());
@@ -63,5 +68,17 @@ public class AsOf {
             }
             return query.apply(jdbc);
         });
+    }
+
+    /**
+     * A temporary copy of a read model's table with its unique indexes (its writes may say ON CONFLICT), not its
+     * others: they would only slow the replay down.
+     */
+    private void shadow(String table) {
+        jdbc.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING DEFAULTS) ON COMMIT DROP");
+        for (String unique : jdbc.queryForList("SELECT pg_get_indexdef(indexrelid) FROM pg_index "
+                + "WHERE indrelid = CAST(? AS regclass) AND indisunique", String.class, "public." + table)) {
+            jdbc.execute(unique.replace(" ON public." + table + " ", " ON pg_temp." + table + " "));
+        }
     }
 }
