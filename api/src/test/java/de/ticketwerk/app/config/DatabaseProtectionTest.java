@@ -41,6 +41,7 @@ class DatabaseProtectionTest extends ApiTest {
             "CREATE TABLE intruder (id int)"})
     void theApplicationsRoleCannot(String statement) throws SQLException {
         openTicket(registerCustomer(), "an event to protect");
+        awaitCaughtUpEverywhere();
         long events = eventCount();
         try (Connection app = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
              Statement sql = app.createStatement()) {

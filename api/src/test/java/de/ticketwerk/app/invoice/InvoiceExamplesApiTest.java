@@ -54,6 +54,7 @@ class InvoiceExamplesApiTest extends ApiTest {
     void aSecondRunOfTheMonthAddsNothing() {
         March march = hourlyMarch();
         JsonNode first = runAndRead("2026-03", march.customer());
+        awaitCaughtUpEverywhere();
         long events = eventCount();
 
         JsonNode again = run("2026-03", march.customer());

@@ -27,6 +27,7 @@ class RevisionTest extends ApiTest {
 
         Http.Response first = change("PUT", path + "/priority", "{\"priority\": \"LOW\"}", "\"1\"");
         awaitETag(path, "\"2\"");
+        awaitCaughtUpEverywhere();
         long events = eventCount();
         Http.Response stale = change("PUT", path + "/priority", "{\"priority\": \"EMERGENCY\"}", "\"1\"");
         Http.Response weak = change("PUT", path + "/priority", "{\"priority\": \"EMERGENCY\"}", "W/\"2\"");
