@@ -2,6 +2,7 @@ package de.ticketwerk.app.audit;
 
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
+import de.ticketwerk.quota.api.QuotaIds;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +62,31 @@ class AuditApiTest extends ApiTest {
         }
         assertThat(answer.text()).as("the payload as stored, not written again")
                 .contains((String) stored.get(1).get("payload"));
+    }
+
+    @Test
+    void anEventAProcessRecordsNamesTheActorWhoseRequestCausedIt() {
+        UUID customer = registerCustomer();
+        UUID contract = concludeContract(customer, "\"type\": \"QUOTA\", \"startDate\": \"2026-01-01\"");
+        UUID ticket = openTicket(customer, "Kontingent");
+        ok(http.send("PUT", "/api/v1/tickets/" + ticket + "/assignee", "{\"assignee\": \"tom\"}", "dora"));
+        assertThat(http.send("POST", "/api/v1/tickets/" + ticket + "/time-entries", """
+                {"start": "2026-03-03T09:00:00Z", "end": "2026-03-03T10:00:00Z", "role": "TECHNICIAN",
+                 "mode": "REMOTE"}""", "tom").status()).isEqualTo(201);
+        awaitCaughtUpEverywhere();
+
+        JsonNode quota = auditor().send("GET", "/api/v1/audit/quota/" + QuotaIds.of(contract) + "/events", null,
+                "ute").json().get("items");
+
+        JsonNode debit = null;
+        for (JsonNode event : quota) {
+            if (event.get("name").asString().equals("quota.QuotaDebited")) {
+                debit = event;
+            }
+        }
+        assertThat(debit).as(quota.toString()).isNotNull();
+        assertThat(debit.get("metaData").get("actor").asString()).isEqualTo("tom");
+        assertThat(debit.get("actor").asString()).isEqualTo("tom");
     }
 
     @Test
