@@ -15,14 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** R-AU1 and R-AU4: an aggregate's history and the event stream, as an auditor reads them. */
 class AuditApiTest extends ApiTest {
@@ -172,14 +170,6 @@ class AuditApiTest extends ApiTest {
             assertThat(dispatcher.send("GET", path, null, "dora").status()).as(path).isEqualTo(403);
             assertThat(auditor().send("GET", path, null, "ute").status()).as(path).isEqualTo(200);
         }
-    }
-
-    /** Waits until the chain has linked every event stored so far; the stream gives what it has linked. */
-    private long awaitLinked() {
-        long last = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
-                "SELECT COALESCE(max(position), 0) FROM event_link", Long.class) >= last);
-        return last;
     }
 
     /** Reads a few lines of a long stream and closes the connection in the middle of it. */

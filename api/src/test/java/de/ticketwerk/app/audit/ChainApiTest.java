@@ -186,10 +186,4 @@ class ChainApiTest extends ApiTest {
     private long linkedHead() {
         return jdbc.queryForObject("SELECT COALESCE(max(position), 0) FROM event_link", Long.class);
     }
-
-    private long awaitLinked() {
-        long last = lastPosition();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> linkedHead() >= last);
-        return last;
-    }
 }

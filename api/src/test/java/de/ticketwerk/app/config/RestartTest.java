@@ -96,7 +96,7 @@ class RestartTest {
             awaitDetail(http, ticket, 1);
             ApiTest.awaitPricing(http, entry, pricing -> true);
             events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-            headBefore = awaitLinked(jdbc);
+            headBefore = ApiTest.awaitLinked(jdbc);
             linkBefore = jdbc.queryForObject("SELECT link FROM event_link WHERE position = ?", byte[].class,
                     headBefore);
 
@@ -116,20 +116,12 @@ class RestartTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
 
             ApiTest.registerCustomer(http(second), "Praxis Danach", "HE");
-            awaitLinked(jdbc);
+            ApiTest.awaitLinked(jdbc);
             assertThat(jdbc.queryForObject("SELECT link FROM event_link WHERE position = ?", byte[].class,
                     headBefore)).as("the restart re-links nothing").isEqualTo(linkBefore);
             ChainVerification.Result chain = second.getBean(ChainVerification.class).verify();
             assertThat(chain.intact()).as(chain.toString()).isTrue();
             assertThat(chain.events() + chain.gaps()).as("the restart skips nothing").isEqualTo(chain.headPosition());
         }
-    }
-
-    /** Until the hash chain has linked every event stored so far: its head. */
-    private static long awaitLinked(JdbcTemplate jdbc) {
-        long last = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT COALESCE(max(position), 0) FROM event_link", Long.class) >= last);
-        return jdbc.queryForObject("SELECT max(position) FROM event_link", Long.class);
     }
 }

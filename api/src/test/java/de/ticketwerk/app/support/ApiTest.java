@@ -107,6 +107,18 @@ public abstract class ApiTest {
         return index == null ? 0 : index;
     }
 
+    /** Until the hash chain has linked every event stored so far (R-AU3); the last stored position. */
+    protected long awaitLinked() {
+        return awaitLinked(jdbc);
+    }
+
+    public static long awaitLinked(JdbcTemplate jdbc) {
+        long last = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(max(position), 0) FROM event_link", Long.class) >= last);
+        return last;
+    }
+
     /** As the owner of the tables, for tests that change the schema itself (a probe table, a trigger). */
     protected JdbcTemplate owner() {
         return ownerJdbc(context);
