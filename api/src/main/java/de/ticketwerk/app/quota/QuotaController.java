@@ -84,11 +84,7 @@ class QuotaController {
                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                             @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
-        if (knownAt != null) {
-            knownContract(contractId, actor, knownAt);
-        } else {
-            quotaContract(contractId, actor);
-        }
+        quotaContract(contractId, actor, knownAt);
         LocalDate first = from == null ? BusinessRange.FIRST_DAY : from;
         LocalDate last = to == null ? BusinessRange.LAST_DAY : to;
         if (last.isBefore(first)) {
@@ -145,8 +141,7 @@ class QuotaController {
     ResponseEntity<byte[]> quarterlyPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                         @PathVariable @Min(1) @Max(4) int quarter,
                                         @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
-        ContractView contract = knownAt == null ? quotaContract(contractId, actor)
-                : knownContract(contractId, actor, knownAt);
+        ContractView contract = quotaContract(contractId, actor, knownAt);
         return Downloads.attachment(documents.quarterly(contract, quarterly(contractId, year, quarter, knownAt,
                 actor)));
     }
@@ -174,8 +169,7 @@ class QuotaController {
     @Allowed.QuotaReaders
     ResponseEntity<byte[]> annualPdf(@PathVariable UUID contractId, @PathVariable @Min(2000) @Max(2099) int year,
                                      @RequestParam(required = false) @BusinessDate Instant knownAt, Actor actor) {
-        ContractView contract = knownAt == null ? quotaContract(contractId, actor)
-                : knownContract(contractId, actor, knownAt);
+        ContractView contract = quotaContract(contractId, actor, knownAt);
         return Downloads.attachment(documents.annual(contract, annual(contractId, year, knownAt, actor)));
     }
 
@@ -199,6 +193,11 @@ class QuotaController {
             throw new NotFound("no quota ledger for contract " + contractId + " (only QUOTA contracts have one)");
         }
         return contract;
+    }
+
+    /** As above, or as the contract was known at the instant (R-AU2) when one is given. */
+    private ContractView quotaContract(UUID contractId, Actor actor, Instant knownAt) {
+        return knownAt == null ? quotaContract(contractId, actor) : knownContract(contractId, actor, knownAt);
     }
 
     /** The contract as it was known at the instant (R-AU2); another customer's is not found (R-A3). */
