@@ -1,6 +1,7 @@
 package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.tuning.AggregateCaches;
+import de.ticketwerk.app.tuning.LocksUntilCommit;
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.ports.ContractDirectory;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
@@ -94,6 +95,7 @@ class AggregateConfiguration {
                                                   AggregateCaches caches) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureAggregateFactory(c -> factory)
+                .configureLockFactory(c -> new LocksUntilCommit())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
                 .configureCache(c -> caches.newCache());
     }

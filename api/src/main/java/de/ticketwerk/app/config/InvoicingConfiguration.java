@@ -3,6 +3,7 @@ package de.ticketwerk.app.config;
 import de.ticketwerk.app.config.AggregateConfiguration.WriteSidePorts;
 import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.app.tuning.AggregateCaches;
+import de.ticketwerk.app.tuning.LocksUntilCommit;
 import de.ticketwerk.documents.invoice.InvoiceDocuments;
 import de.ticketwerk.documents.quota.StatementPdfs;
 import de.ticketwerk.invoice.domain.BillingCalendar;
@@ -54,7 +55,8 @@ class InvoicingConfiguration {
                     snapshots.invoiceAfterEvents(), caches));
             configurer.configureAggregate(AggregateConfiguration.snapshotted(NumberSeries.class, numberSeriesFactory,
                     snapshots.numberSeriesAfterEvents(), caches));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BillingCalendar.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BillingCalendar.class)
+                    .configureLockFactory(c -> new LocksUntilCommit()));
             configurer.registerCommandHandler(c -> new InvoiceIssuing(c.repository(Invoice.class),
                     c.repository(NumberSeries.class), invoiceRegistry));
         };

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -105,7 +108,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             outcome = handle(caller.getName(), key, fingerprint, new BufferedRequest(request, body), answer, chain);
         } catch (RuntimeException | IOException | ServletException e) {
-            rollBack(transaction);
+            transactions.rollback(transaction);
             throw e;
         }
         if (outcome == Outcome.ANSWERED_HERE) {
@@ -113,7 +116,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!isSuccess(answer.getStatus())) {
-            rollBack(transaction);
+            transactions.rollback(transaction);
             answer.copyBodyToResponse();
             return;
         }
@@ -128,9 +131,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             transactions.commit(transaction);
         } catch (TransactionException | DataAccessException | IllegalStateException e) {
             if (!transaction.isCompleted()) {
-                rollBack(transaction);
+                transactions.rollback(transaction);
             }
-            caches.forgetAll();
             log.error("{} {} with an Idempotency-Key could not be stored; nothing of it was kept", request.getMethod(),
                     request.getRequestURI(), e);
             response.reset();
@@ -140,10 +142,24 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         answer.copyBodyToResponse();
     }
 
-    /** Whatever the request's commands stored goes, and with it any aggregate cached with those events. */
-    private void rollBack(TransactionStatus transaction) {
-        transactions.rollback(transaction);
-        caches.forgetAll();
+    /**
+     * Whatever the request's commands stored goes, and with it any aggregate cached with those events: before the
+     * aggregates' locks are released (see {@link de.ticketwerk.app.tuning.LocksUntilCommit}), so that no other command
+     * sees them in between.
+     */
+    private record ForgetCachedAggregatesOnRollback(AggregateCaches caches) implements TransactionSynchronization {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+                caches.forgetAll();
+            }
+        }
     }
 
     /** Handled by the application, or answered here: refused, or the earlier answer sent again. */
@@ -168,6 +184,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             }
             return Outcome.ANSWERED_HERE;
         }
+        TransactionSynchronizationManager.registerSynchronization(new ForgetCachedAggregatesOnRollback(caches));
         chain.doFilter(request, answer);
         return Outcome.HANDLED;
     }

@@ -4,9 +4,11 @@ import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class IdempotencyTest extends ApiTest {
 
@@ -189,6 +193,86 @@ class IdempotencyTest extends ApiTest {
                         WHERE aggregate_identifier = ?""", Boolean.class, ticket.toString()))
                 .as("no sequence number is missing: the cached ticket forgot the comment that was not stored")
                 .isTrue();
+    }
+
+    @Test
+    void aCommandOnATicketThatARequestWithAKeyChangedWaitsUntilThatRequestIsCommitted() throws Exception {
+        UUID customer = registerCustomer();
+        UUID ticket = openTicket(customer, "Zwei auf einmal");
+        String key = "slow-to-commit-" + UUID.randomUUID();
+        List<Answered> answers = whileAnswersOfKeysLike("slow-to-commit-%", "PERFORM pg_sleep(1.5); RETURN NEW;",
+                () -> post("/api/v1/tickets/" + ticket + "/comments", comment("Mit Schlüssel"), key, Http.ACTOR),
+                () -> http.send("POST", "/api/v1/tickets/" + ticket + "/comments", comment("Ohne Schlüssel"), "ben"));
+
+        assertThat(answers).extracting(answered -> answered.response().status()).containsExactly(201, 201);
+        assertThat(answers.get(1).at()).as("the second command waited for the first request's commit")
+                .isGreaterThan(answers.get(0).at());
+        assertThat(commentTexts(ticket)).containsExactly("Mit Schlüssel", "Ohne Schlüssel");
+        awaitCaughtUp("tickets");
+        assertThat(jdbc.queryForObject("SELECT updated_by FROM ticket_view WHERE ticket_id = ?", String.class,
+                ticket)).as("the read model applied the comments in the ticket's order").isEqualTo("ben");
+    }
+
+    @Test
+    void aCommandOnATicketThatARequestWithAKeyChangedBuildsOnlyOnWhatWasStoredWhenThatRequestFails()
+            throws Exception {
+        UUID customer = registerCustomer();
+        UUID ticket = openTicket(customer, "Einer scheitert");
+        String key = "fails-to-commit-" + UUID.randomUUID();
+        List<Answered> answers = whileAnswersOfKeysLike("fails-to-commit-%",
+                "PERFORM pg_sleep(1.5); RAISE EXCEPTION 'disk full';",
+                () -> post("/api/v1/tickets/" + ticket + "/comments", comment("Verloren"), key, Http.ACTOR),
+                () -> http.post("/api/v1/tickets/" + ticket + "/comments", comment("Gespeichert")));
+
+        assertProblem(answers.get(0).response(), 503, "nothing was changed");
+        assertThat(answers.get(1).response().status()).as(answers.get(1).response().text()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("""
+                        SELECT MAX(sequence_number) + 1 = COUNT(*) FROM domain_event_entry
+                        WHERE aggregate_identifier = ?""", Boolean.class, ticket.toString()))
+                .as("the second comment follows the stored events, not the one the failed request took back")
+                .isTrue();
+        assertThat(commentTexts(ticket)).containsExactly("Gespeichert");
+    }
+
+    private record Answered(Http.Response response, long at) {
+    }
+
+    /**
+     * Sends {@code withKey}, whose answer a trigger holds up (and may refuse) after its command ran, and while it is
+     * held up sends {@code other}; both answers with the instants they came, in that order.
+     */
+    private List<Answered> whileAnswersOfKeysLike(String keys, String triggerBody, Supplier<Http.Response> withKey,
+                                                  Supplier<Http.Response> other) throws Exception {
+        owner().execute("CREATE FUNCTION hold_answer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + triggerBody + " END $$");
+        owner().execute("CREATE TRIGGER hold_answer BEFORE INSERT ON idempotent_request FOR EACH ROW WHEN "
+                + "(NEW.request_key LIKE '" + keys + "') EXECUTE FUNCTION hold_answer()");
+        JdbcTemplate superuser = superuser();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answered> first = client.submit(() -> new Answered(withKey.get(), System.nanoTime()));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> superuser
+                    .queryForObject("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'",
+                            Long.class) > 0);
+            Answered second = new Answered(other.get(), System.nanoTime());
+            return List.of(first.get(30, TimeUnit.SECONDS), second);
+        } finally {
+            client.shutdownNow();
+            owner().execute("DROP TRIGGER hold_answer ON idempotent_request");
+            owner().execute("DROP FUNCTION hold_answer()");
+        }
+    }
+
+    private List<String> commentTexts(UUID ticket) {
+        return jdbc.queryForList("""
+                SELECT payload::jsonb ->> 'text' FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type = 'ticket.CommentAdded' ORDER BY sequence_number""",
+                String.class, ticket.toString());
+    }
+
+    private static String comment(String text) {
+        return """
+                {"visibility": "PUBLIC", "text": "%s"}""".formatted(text);
     }
 
     @Test

@@ -124,6 +124,13 @@ public abstract class ApiTest {
         return ownerJdbc(context);
     }
 
+    /** As the database's superuser, for what only it may see, such as other sessions' activity. */
+    protected JdbcTemplate superuser() {
+        EmbeddedPostgresServer postgres = context.getBean(EmbeddedPostgresServer.class);
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), "postgres",
+                postgres.superuserPassword()));
+    }
+
     public static JdbcTemplate ownerJdbc(org.springframework.context.ApplicationContext context) {
         EmbeddedPostgresServer postgres = context.getBean(EmbeddedPostgresServer.class);
         return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.owner(),
