@@ -7,16 +7,22 @@ import de.ticketwerk.projections.audit.ChainVerification;
 import de.ticketwerk.projections.audit.EventChain;
 import de.ticketwerk.projections.audit.EventHistory;
 import de.ticketwerk.projections.json.ViewJson;
+import de.ticketwerk.projections.rebuild.ReadModels;
+import de.ticketwerk.projections.rebuild.Replay;
+import de.ticketwerk.projections.rebuild.ShadowRebuild;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
 
 /**
  * The auditors' reads (R-AU1…R-AU4: history, stream, reads as known at an instant) and the hash chain's writer.
@@ -58,5 +64,13 @@ class AuditConfiguration {
     @Bean
     EventHistory eventHistory(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
         return new EventHistory(jdbcTemplate, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    ShadowRebuild shadowRebuild(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+                                Serializer serializer, ViewJson json, Clock clock,
+                                @Value("${ticketwerk.audit.rebuild-batch}") int batchSize) {
+        return new ShadowRebuild(jdbcTemplate, new Replay(jdbcTemplate, transactions, serializer,
+                new FieldsAddedLater(), batchSize), ReadModels.all(json), json, clock);
     }
 }

@@ -4,6 +4,7 @@ import de.ticketwerk.app.config.EmbeddedPostgresServer;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.projections.audit.ChainVerification;
 import de.ticketwerk.projections.audit.EventChain;
+import de.ticketwerk.projections.rebuild.ShadowRebuild;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,9 @@ class ReplayBenchmark extends ApiTest {
     @Autowired
     private ChainVerification verification;
 
+    @Autowired
+    private ShadowRebuild shadowRebuild;
+
     @Test
     void rebuildingEveryReadModelAgainstReadingTheEventTable() throws Exception {
         history();
@@ -116,16 +120,34 @@ class ReplayBenchmark extends ApiTest {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_view", Long.class)).isGreaterThan(copies);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quota_ledger_view", Long.class)).isGreaterThan(copies);
+        long shadowStart = System.nanoTime();
+        ShadowRebuild.Status shadow = shadowRebuild();
+        double shadowSeconds = (System.nanoTime() - shadowStart) / 1e9;
+        double shadowPerSecond = shadow.result().eventsPerSecond();
         System.out.printf("""
                         reading the event table: %,.0f events/s
                         linking the hash chain: %,.0f events/s (ratio %.3f)
                         verifying the hash chain: %,.0f events/s (ratio %.3f)
                         the event stream over HTTP: %,.0f events/s (ratio %.3f)
                         rebuilding all %d read models at once: %.1f s, %,.0f events/s; each finished after %s
-                        ratio rebuild/read: %.3f%n%n""", rawPerSecond, linkedPerSecond, linkedPerSecond / rawPerSecond,
+                        ratio rebuild/read: %.3f
+                        the shadow rebuild of all %d read models (one stream, temporary tables): replay %.1f s,                         %,.0f events/s (ratio %.3f), the whole run with copies and comparison %.1f s%n%n""",
+                rawPerSecond, linkedPerSecond, linkedPerSecond / rawPerSecond,
                 verifiedPerSecond, verifiedPerSecond / rawPerSecond, streamedPerSecond,
                 streamedPerSecond / rawPerSecond, readModels.size(), replaySeconds, replayPerSecond, finishedAfter,
-                replayPerSecond / rawPerSecond);
+                replayPerSecond / rawPerSecond, shadowRebuild.readModels().size(),
+                shadow.result().replayMillis() / 1e3, shadowPerSecond, shadowPerSecond / rawPerSecond,
+                shadowSeconds);
+    }
+
+    /** Every read model rebuilt beside the live ones, which have caught up: the copies equal them. */
+    private ShadowRebuild.Status shadowRebuild() {
+        ShadowRebuild.Status run = shadowRebuild.begin("benchmark", head()).orElseThrow();
+        shadowRebuild.run(run.id(), position -> true);
+        ShadowRebuild.Status done = shadowRebuild.status(run.id()).orElseThrow();
+        assertThat(done.result().equal()).as(done.toString()).isTrue();
+        assertThat(done.eventsDone()).isEqualTo(done.eventsTotal());
+        return done;
     }
 
     /** Two customers with QUOTA contracts; tickets through their lifecycle with priced, corrected time. */

@@ -96,6 +96,8 @@ class AccessMatrixTest extends OperationExamples {
         rule("GET /api/v1/audit/events", OPERATIONS, null);
         rule("GET /api/v1/audit/chain", OPERATIONS, null);
         rule("GET /api/v1/audit/chain/verification", OPERATIONS, null);
+        rule("POST /api/v1/audit/shadow-rebuild", OPERATIONS, null);
+        rule("GET /api/v1/audit/shadow-rebuild/{id}", OPERATIONS, null);
         rule("GET /api/v1/projections", OPERATIONS, null);
         rule("GET /api/v1/projections/{name}", OPERATIONS, null);
         rule("POST /api/v1/projections/{name}/rebuild", ADMIN, null);

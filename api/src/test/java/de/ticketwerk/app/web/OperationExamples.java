@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A request that succeeds for every operation of the served OpenAPI document, prepared on demand (a ticket in the
@@ -147,6 +149,12 @@ abstract class OperationExamples extends ApiTest {
         example("GET /api/v1/audit/events", 200, () -> get("/api/v1/audit/events", "after=0&limit=10"));
         example("GET /api/v1/audit/chain", 200, () -> get("/api/v1/audit/chain", null));
         example("GET /api/v1/audit/chain/verification", 200, () -> get("/api/v1/audit/chain/verification", null));
+        example("POST /api/v1/audit/shadow-rebuild", 202, () -> {
+            awaitNoShadowRebuildRunning();
+            return new Request("POST", "/api/v1/audit/shadow-rebuild", null, null);
+        });
+        example("GET /api/v1/audit/shadow-rebuild/{id}", 200, () -> get("/api/v1/audit/shadow-rebuild/"
+                + shadowRebuild(), null));
         example("GET /api/v1/projections", 200, () -> get("/api/v1/projections", null));
         example("GET /api/v1/projections/{name}", 200, () -> get("/api/v1/projections/customers", null));
         example("POST /api/v1/projections/{name}/rebuild", 202,
@@ -253,6 +261,19 @@ abstract class OperationExamples extends ApiTest {
         paths.properties().forEach(path -> path.getValue().properties()
                 .forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
         return operations;
+    }
+
+    /** One run at a time: an example that starts one waits for the one before to end. */
+    private void awaitNoShadowRebuildRunning() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM shadow_rebuild WHERE state = 'RUNNING'", Long.class) == 0);
+    }
+
+    private UUID shadowRebuild() {
+        awaitNoShadowRebuildRunning();
+        Http.Response started = http.post("/api/v1/audit/shadow-rebuild", null);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        return UUID.fromString(started.json().get("id").asString());
     }
 
     protected void example(String operation, int status, Supplier<Request> prepare) {

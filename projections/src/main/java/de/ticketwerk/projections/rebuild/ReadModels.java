@@ -1,0 +1,46 @@
+package de.ticketwerk.projections.rebuild;
+
+import de.ticketwerk.projections.contract.ContractProjection;
+import de.ticketwerk.projections.contract.ContractQueries;
+import de.ticketwerk.projections.customer.CustomerProjection;
+import de.ticketwerk.projections.customer.CustomerQueries;
+import de.ticketwerk.projections.invoice.InvoiceProjection;
+import de.ticketwerk.projections.invoice.InvoiceQueries;
+import de.ticketwerk.projections.json.ViewJson;
+import de.ticketwerk.projections.pricing.PricingProjection;
+import de.ticketwerk.projections.quota.QuotaLedgerProjection;
+import de.ticketwerk.projections.ticket.TicketProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Every read model: its processing group, the tables it writes, and how to make its projection on a template. */
+public final class ReadModels {
+
+    public record ReadModel(String name, List<String> tables, Function<JdbcTemplate, Object> projection) {
+    }
+
+    private ReadModels() {
+    }
+
+    public static List<ReadModel> all(ViewJson json) {
+        return List.of(
+                new ReadModel(TicketProjection.PROCESSING_GROUP, List.of("ticket_view", "ticket_history_view",
+                        "ticket_comment_view", "time_entry_view", "time_entry_change_view"), TicketProjection::new),
+                new ReadModel(CustomerProjection.PROCESSING_GROUP, List.of("customer_view"),
+                        jdbc -> new CustomerProjection(jdbc, json, new CustomerQueries(jdbc, json))),
+                new ReadModel(ContractProjection.PROCESSING_GROUP, List.of("contract_view"),
+                        jdbc -> new ContractProjection(jdbc, json, new ContractQueries(jdbc, json))),
+                new ReadModel(PricingProjection.PROCESSING_GROUP, List.of("time_entry_pricing_view"),
+                        jdbc -> new PricingProjection(jdbc, json)),
+                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, List.of("quota_ledger_view"),
+                        jdbc -> new QuotaLedgerProjection(jdbc, json)),
+                new ReadModel(InvoiceProjection.PROCESSING_GROUP, List.of("invoice_view"),
+                        jdbc -> new InvoiceProjection(jdbc, json, new InvoiceQueries(jdbc, json))));
+    }
+
+    public static List<String> tables(List<ReadModel> readModels) {
+        return readModels.stream().flatMap(readModel -> readModel.tables().stream()).toList();
+    }
+}
