@@ -4,8 +4,12 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an event handler writes while its unit of work handles events (a projection's batch, the registry's events of
@@ -16,7 +20,8 @@ import java.util.List;
  */
 public final class BatchedWrites {
 
-    private record Write(String sql, Object[] args) {
+    /** {@code key} null: in order with every other write. */
+    private record Write(Object key, String sql, Object[] args) {
     }
 
     /**
@@ -33,16 +38,30 @@ public final class BatchedWrites {
     }
 
     public void update(String sql, Object... args) {
+        write(null, sql, args);
+    }
+
+    /**
+     * A write that changes only rows of {@code key} (a ticket and what belongs to it) and reads no others: writes of
+     * different keys may go in another order than they were written, so that each statement of a batch goes once for
+     * all keys (a ticket opened, assigned and commented on, then the next, becomes three statements for all tickets).
+     * The writes of one key keep their order, and a write without a key keeps its place among all.
+     */
+    public void updateOf(Object key, String sql, Object... args) {
+        write(key, sql, args);
+    }
+
+    private void write(Object key, String sql, Object[] args) {
         if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().resources().containsKey(WRITE_AT_ONCE)) {
             jdbc.update(sql, args);
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        unitOfWork.getOrComputeResource(pendingKey, key -> {
+        unitOfWork.getOrComputeResource(pendingKey, resource -> {
             List<Write> pending = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> send(pending));
             return pending;
-        }).add(new Write(sql, args));
+        }).add(new Write(key, sql, args));
     }
 
     /** Sends what is pending, so that a query made next sees every write before it. */
@@ -58,18 +77,56 @@ public final class BatchedWrites {
     private void send(List<Write> pending) {
         int from = 0;
         while (from < pending.size()) {
-            String sql = pending.get(from).sql();
-            List<Object[]> run = new ArrayList<>();
-            for (int i = from; i < pending.size() && pending.get(i).sql().equals(sql); i++) {
-                run.add(pending.get(i).args());
-            }
-            if (run.size() == 1) {
-                jdbc.update(sql, run.get(0));
+            int to = from + 1;
+            if (pending.get(from).key() == null) {
+                while (to < pending.size() && pending.get(to).key() == null
+                        && pending.get(to).sql().equals(pending.get(from).sql())) {
+                    to++;
+                }
+                execute(pending.get(from).sql(), pending.subList(from, to).stream().map(Write::args).toList());
             } else {
-                jdbc.batchUpdate(sql, run);
+                while (to < pending.size() && pending.get(to).key() != null) {
+                    to++;
+                }
+                sendByStatement(pending.subList(from, to));
             }
-            from += run.size();
+            from = to;
         }
         pending.clear();
+    }
+
+    /**
+     * Keyed writes, each key's in its order: round by round, of the statements that are next for some key, the one
+     * next for the most keys goes as one batch for all of them.
+     */
+    private void sendByStatement(List<Write> keyed) {
+        Map<Object, ArrayDeque<Write>> byKey = new LinkedHashMap<>();
+        for (Write write : keyed) {
+            byKey.computeIfAbsent(write.key(), key -> new ArrayDeque<>()).add(write);
+        }
+        while (!byKey.isEmpty()) {
+            Map<String, Integer> next = new LinkedHashMap<>();
+            byKey.values().forEach(writes -> next.merge(writes.peek().sql(), 1, Integer::sum));
+            String sql = next.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            List<Object[]> run = new ArrayList<>();
+            for (Iterator<ArrayDeque<Write>> keys = byKey.values().iterator(); keys.hasNext(); ) {
+                ArrayDeque<Write> writes = keys.next();
+                if (writes.peek().sql().equals(sql)) {
+                    run.add(writes.poll().args());
+                    if (writes.isEmpty()) {
+                        keys.remove();
+                    }
+                }
+            }
+            execute(sql, run);
+        }
+    }
+
+    private void execute(String sql, List<Object[]> run) {
+        if (run.size() == 1) {
+            jdbc.update(sql, run.get(0));
+        } else {
+            jdbc.batchUpdate(sql, run);
+        }
     }
 }

@@ -10,7 +10,6 @@ import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.rebuild.ReadModels;
 import de.ticketwerk.projections.rebuild.Replay;
 import de.ticketwerk.projections.rebuild.ShadowRebuild;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -55,10 +54,10 @@ class AuditConfiguration {
     }
 
     @Bean
-    AsOfReads asOfReads(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, EventStore eventStore,
+    AsOfReads asOfReads(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Serializer serializer,
                         ViewJson json) {
-        return new AsOfReads(new AsOf(jdbcTemplate, new TransactionTemplate(transactions), eventStore), json,
-                jdbcTemplate);
+        return new AsOfReads(new AsOf(jdbcTemplate, new TransactionTemplate(transactions), serializer,
+                new FieldsAddedLater()), json, jdbcTemplate);
     }
 
     @Bean

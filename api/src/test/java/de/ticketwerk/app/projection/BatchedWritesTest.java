@@ -10,7 +10,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,42 @@ class BatchedWritesTest extends ApiTest {
         });
 
         assertThat(rows()).containsExactly("a", "bb", "cccc");
+    }
+
+    @Test
+    void writesOfDifferentKeysGoStatementByStatementAndEachKeyKeepsItsOrder() {
+        String append = "INSERT INTO batched_writes_probe (position, text) VALUES (?, ?)";
+        String doubleOwn = "UPDATE batched_writes_probe SET text = text || text WHERE position = ?";
+        String markOwn = "UPDATE batched_writes_probe SET text = text || '!' WHERE position = ?";
+        List<String> sent = new ArrayList<>();
+        BatchedWrites counted = new BatchedWrites(new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public int update(String sql, Object... args) {
+                sent.add(sql);
+                return super.update(sql, args);
+            }
+
+            @Override
+            public int[] batchUpdate(String sql, List<? extends Object[]> batchArgs) {
+                sent.add(sql);
+                return super.batchUpdate(sql, batchArgs);
+            }
+        });
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("probe"));
+        unitOfWork.attachTransaction(transactionManager);
+        unitOfWork.execute(() -> {
+            for (int key = 1; key <= 3; key++) {
+                counted.updateOf(key, append, key, "k" + key);
+                counted.updateOf(key, doubleOwn, key);
+                counted.updateOf(key, markOwn, key);
+            }
+            counted.update(APPEND, 4, "x");
+            counted.updateOf(1, markOwn, 1);
+        });
+
+        assertThat(rows()).containsExactly("k1k1!!", "k2k2!", "k3k3!", "x");
+        assertThat(sent).as("three statements for the three keys, then the write without a key, then key 1's last")
+                .containsExactly(append, doubleOwn, markOwn, APPEND, markOwn);
     }
 
     @Test

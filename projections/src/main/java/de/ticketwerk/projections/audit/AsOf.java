@@ -1,34 +1,42 @@
 package de.ticketwerk.projections.audit;
 
+import de.ticketwerk.projections.rebuild.EventRows;
+import de.ticketwerk.projections.rebuild.TemporaryTables;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * R-AU2: a read model as the product knew it at an instant. In a transaction that is never committed, temporary
  * copies of the read model's tables shadow the live ones, the read model's own handlers replay the events of the
- * aggregates it reads that were recorded up to the instant (from the event store, upcasters included, no snapshot),
+ * aggregates it reads that were recorded up to the instant (from the event table, upcasters included, no snapshot),
  * and the live query reads the copies: the answer comes from the events alone, by the same code as the live answer.
  */
 public class AsOf {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final EventStore events;
+    private final Serializer serializer;
+    private final EventUpcaster upcaster;
 
-    public AsOf(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore events) {
+    public AsOf(JdbcTemplate jdbc, TransactionTemplate transactions, Serializer serializer, EventUpcaster upcaster) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.events = events;
+        this.serializer = serializer;
+        this.upcaster = upcaster;
     }
 
     /**
@@ -43,18 +51,15 @@ public class AsOf {
             // also makes PostgreSQL plan anew every statement this connection had prepared against the live tables
             jdbc.execute("SET LOCAL search_path = pg_temp, public");
             for (String table : tables) {
-                shadow(table);
+                // unique indexes only: the others would only slow the replay of a few aggregates down
+                TemporaryTables.copy(jdbc, table, false, true);
             }
-            List<DomainEventMessage<?>> recorded = new ArrayList<>();
-            for (String aggregateId : aggregateIds) {
-                events.readEvents(aggregateId, 0).asStream().filter(event -> !event.getTimestamp().isAfter(instant))
-                        .forEach(recorded::add);
-            }
+            List<TrackedEventMessage<?>> recorded = recorded(aggregateIds, instant);
             if (!recorded.isEmpty()) {
                 List<AnnotationEventHandlerAdapter> handlers = readModels.apply(jdbc).stream()
                         .map(AnnotationEventHandlerAdapter::new).toList();
                 // one unit of work for the batch, as a processor has: the task runs once per event
-                BatchingUnitOfWork<DomainEventMessage<?>> batch = new BatchingUnitOfWork<>(recorded);
+                BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(recorded);
                 ResultMessage<?> replayed = batch.executeWithResult(() -> {
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         handler.handle(batch.getMessage());
@@ -70,15 +75,23 @@ public class AsOf {
         });
     }
 
+
     /**
-     * A temporary copy of a read model's table with its unique indexes (its writes may say ON CONFLICT), not its
-     * others: they would only slow the replay down.
+     * The aggregates' events recorded up to the instant, in the store's global order, in one query: the database
+     * narrows by the recording time to the millisecond, the exact instant is compared here.
      */
-    private void shadow(String table) {
-        jdbc.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING DEFAULTS) ON COMMIT DROP");
-        for (String unique : jdbc.queryForList("SELECT pg_get_indexdef(indexrelid) FROM pg_index "
-                + "WHERE indrelid = CAST(? AS regclass) AND indisunique", String.class, "public." + table)) {
-            jdbc.execute(unique.replace(" ON public." + table + " ", " ON pg_temp." + table + " "));
+    private List<TrackedEventMessage<?>> recorded(List<String> aggregateIds, Instant instant) {
+        if (aggregateIds.isEmpty()) {
+            return List.of();
         }
+        List<Object> args = new ArrayList<>(aggregateIds);
+        args.add(Timestamp.from(instant.plusMillis(1)));
+        List<TrackedDomainEventData<String>> rows = jdbc.query("SELECT " + EventRows.COLUMNS
+                + " FROM domain_event_entry WHERE aggregate_identifier IN ("
+                + String.join(", ", Collections.nCopies(aggregateIds.size(), "?"))
+                + ") AND CAST(time_stamp AS timestamptz) <= ? ORDER BY global_index",
+                (row, n) -> EventRows.of(row), args.toArray());
+        return EventRows.messages(rows, serializer, upcaster).stream()
+                .filter(event -> !event.getTimestamp().isAfter(instant)).toList();
     }
 }

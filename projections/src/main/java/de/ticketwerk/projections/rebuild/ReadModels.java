@@ -15,10 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 import java.util.function.Function;
 
-/** Every read model: its processing group, the tables it writes, and how to make its projection on a template. */
+/**
+ * Every read model: its processing group, the tables it writes, whether its handlers look rows up in them (then a
+ * replay needs their indexes), and how to make its projection on a template.
+ */
 public final class ReadModels {
 
-    public record ReadModel(String name, List<String> tables, Function<JdbcTemplate, Object> projection) {
+    public record ReadModel(String name, List<String> tables, boolean looksUp,
+                            Function<JdbcTemplate, Object> projection) {
     }
 
     private ReadModels() {
@@ -27,16 +31,16 @@ public final class ReadModels {
     public static List<ReadModel> all(ViewJson json) {
         return List.of(
                 new ReadModel(TicketProjection.PROCESSING_GROUP, List.of("ticket_view", "ticket_history_view",
-                        "ticket_comment_view", "time_entry_view", "time_entry_change_view"), TicketProjection::new),
-                new ReadModel(CustomerProjection.PROCESSING_GROUP, List.of("customer_view"),
+                        "ticket_comment_view", "time_entry_view", "time_entry_change_view"), false, TicketProjection::new),
+                new ReadModel(CustomerProjection.PROCESSING_GROUP, List.of("customer_view"), true,
                         jdbc -> new CustomerProjection(jdbc, json, new CustomerQueries(jdbc, json))),
-                new ReadModel(ContractProjection.PROCESSING_GROUP, List.of("contract_view"),
+                new ReadModel(ContractProjection.PROCESSING_GROUP, List.of("contract_view"), true,
                         jdbc -> new ContractProjection(jdbc, json, new ContractQueries(jdbc, json))),
-                new ReadModel(PricingProjection.PROCESSING_GROUP, List.of("time_entry_pricing_view"),
+                new ReadModel(PricingProjection.PROCESSING_GROUP, List.of("time_entry_pricing_view"), true,
                         jdbc -> new PricingProjection(jdbc, json)),
-                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, List.of("quota_ledger_view"),
+                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, List.of("quota_ledger_view"), true,
                         jdbc -> new QuotaLedgerProjection(jdbc, json)),
-                new ReadModel(InvoiceProjection.PROCESSING_GROUP, List.of("invoice_view"),
+                new ReadModel(InvoiceProjection.PROCESSING_GROUP, List.of("invoice_view"), true,
                         jdbc -> new InvoiceProjection(jdbc, json, new InvoiceQueries(jdbc, json))));
     }
 

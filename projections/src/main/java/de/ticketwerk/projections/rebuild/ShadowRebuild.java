@@ -16,17 +16,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
 
 /**
  * R-AU4: every read model rebuilt from the events into temporary copies of its tables, while the live ones keep
- * serving, then compared with the live tables row by row. The copies live on one connection held for the run (not
- * written to the write-ahead log, gone with the run); the result, with up to {@value #DIFFERING_KEYS_SHOWN} differing
- * keys per table, is kept in {@code shadow_rebuild}, as is the progress while it runs. One run at a time. The run replays the events up to a head chosen when it starts, and compares once
- * the live read models have handled that head too: a difference in a row that an event after the head changed is
+ * serving, then compared with the live tables row by row. The copies live on the connections of the replay's lanes,
+ * held for the run (not written to the write-ahead log, gone with the run); the result, with up to
+ * {@value #DIFFERING_KEYS_SHOWN} differing keys per table, is kept in {@code shadow_rebuild}, as is the progress while
+ * it runs. One run at a time. The run replays the events up to a head chosen when it starts, and compares once the
+ * live read models have handled that head too: a difference in a row that an event after the head changed is
  * expected, and the result says how many events came after it.
  */
 public class ShadowRebuild {
@@ -81,43 +85,83 @@ public class ShadowRebuild {
     /** The run's work, on the caller's thread: copies, replay, comparison; its end is recorded either way. */
     public void run(UUID id, LongPredicate liveHandled) {
         Status run = status(id).orElseThrow();
-        try (Connection connection = jdbc.getDataSource().getConnection()) {
-            SingleConnectionDataSource pinned = new SingleConnectionDataSource(connection, true);
-            Replay.Target shadow = new Replay.Target(new JdbcTemplate(pinned),
-                    new DataSourceTransactionManager(pinned));
-            try {
-                finish(id, State.DONE, json.toJson(rebuildAndCompare(run, shadow, liveHandled)), null);
-            } finally {
-                shadow.jdbc().execute("DISCARD TEMP");
+        List<Connection> held = new ArrayList<>();
+        try {
+            List<Lane> lanes = new ArrayList<>();
+            for (List<ReadModel> group : lanesOf(readModels)) {
+                Connection connection = jdbc.getDataSource().getConnection();
+                held.add(connection);
+                lanes.add(new Lane(group, new SingleConnectionDataSource(connection, true)));
             }
+            finish(id, State.DONE, json.toJson(rebuildAndCompare(run, lanes, liveHandled)), null);
         } catch (RuntimeException | SQLException e) {
             finish(id, State.FAILED, null, String.valueOf(e.getMessage()));
             throw new IllegalStateException("shadow rebuild " + id + " failed", e);
+        } finally {
+            held.forEach(ShadowRebuild::giveBack);
         }
     }
 
-    private Result rebuildAndCompare(Status run, Replay.Target shadow, LongPredicate liveHandled) {
-        for (String table : ReadModels.tables(readModels)) {
-            shadow.jdbc().execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)");
+    /**
+     * Two lanes: the read models that only write (tickets, a third of all events and most rows), and those that look
+     * rows up.
+     */
+    private static Collection<List<ReadModel>> lanesOf(List<ReadModel> readModels) {
+        return readModels.stream().collect(Collectors.partitioningBy(ReadModel::looksUp)).values().stream()
+                .filter(group -> !group.isEmpty()).toList();
+    }
+
+    /** The read models of a lane, on one connection held for the run: its temporary tables are its own. */
+    private record Lane(List<ReadModel> readModels, SingleConnectionDataSource connection) {
+
+        JdbcTemplate jdbc() {
+            return new JdbcTemplate(connection);
+        }
+    }
+
+    private Result rebuildAndCompare(Status run, List<Lane> lanes, LongPredicate liveHandled) {
+        List<Replay.Lane> replayed = new ArrayList<>();
+        for (Lane lane : lanes) {
+            JdbcTemplate laneJdbc = lane.jdbc();
+            for (ReadModel readModel : lane.readModels()) {
+                readModel.tables().forEach(table -> TemporaryTables.copy(laneJdbc, table, readModel.looksUp(),
+                        false));
+            }
+            replayed.add(new Replay.Lane(laneJdbc, new DataSourceTransactionManager(lane.connection()),
+                    lane.readModels().stream().map(readModel -> readModel.projection().apply(laneJdbc)).toList()));
         }
         long start = System.nanoTime();
-        List<Replay.SetAside> setAside = replay.replay(0, run.head(), shadow, readModels.stream()
-                .map(readModel -> readModel.projection().apply(shadow.jdbc())).toList(), (position, events) ->
-                shadow.jdbc().update("UPDATE public.shadow_rebuild SET events_done = ? WHERE rebuild_id = ?", events,
-                        run.id()));
+        List<Replay.SetAside> setAside = replay.replay(0, run.head(), replayed, (laneJdbc, events) -> laneJdbc.update(
+                "UPDATE public.shadow_rebuild SET events_done = GREATEST(events_done, ?) WHERE rebuild_id = ?",
+                events, run.id()));
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         awaitLive(run.head(), liveHandled);
-        TransactionTemplate comparing = new TransactionTemplate(shadow.transactions());
-        comparing.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        comparing.setReadOnly(true);
-        return comparing.execute(status -> {
-            List<TableComparison> tables = ReadModels.tables(readModels).stream()
-                    .map(table -> compare(shadow.jdbc(), table)).toList();
-            long after = shadow.jdbc().queryForObject(
-                    "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, run.head());
-            return new Result(tables.stream().allMatch(TableComparison::equal) && setAside.isEmpty(), tables,
-                    setAside, after, millis, run.eventsTotal() * 1000 / millis);
-        });
+        List<TableComparison> tables = new ArrayList<>();
+        for (Lane lane : lanes) {
+            TransactionTemplate comparing = new TransactionTemplate(new DataSourceTransactionManager(
+                    lane.connection()));
+            comparing.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            comparing.setReadOnly(true);
+            JdbcTemplate laneJdbc = lane.jdbc();
+            tables.addAll(comparing.execute(status -> ReadModels.tables(lane.readModels()).stream()
+                    .map(table -> compare(laneJdbc, table)).toList()));
+        }
+        tables.sort(Comparator.comparing(table -> ReadModels.tables(readModels).indexOf(table.table())));
+        long after = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?",
+                Long.class, run.head());
+        return new Result(tables.stream().allMatch(TableComparison::equal) && setAside.isEmpty(), tables, setAside,
+                after, millis, run.eventsTotal() * 1000 / millis);
+    }
+
+    /** Back to the pool without the temporary tables. */
+    private static void giveBack(Connection connection) {
+        try (connection) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("DISCARD TEMP");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot hand back a connection of the shadow rebuild", e);
+        }
     }
 
     /** The names of the read models it rebuilds (their processing groups). */

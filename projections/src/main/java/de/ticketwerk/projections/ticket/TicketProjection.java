@@ -34,7 +34,8 @@ import java.util.UUID;
 /**
  * The ticket read model: tickets, their history, comments, time entries and every change of an entry.
  * Runs in a pooled streaming processor; rows are written in the same transaction as the processor's token, batched
- * per transaction.
+ * per transaction. Every write changes only rows of its ticket, so a batch's writes go statement by statement for all
+ * of its tickets ({@link BatchedWrites#updateOf}).
  */
 @ProcessingGroup(TicketProjection.PROCESSING_GROUP)
 public class TicketProjection {
@@ -77,7 +78,7 @@ public class TicketProjection {
 
     @EventHandler
     void on(TicketOpened e) {
-        writes.update("""
+        writes.updateOf(e.ticketId(), """
                         WITH changed AS (
                             INSERT INTO ticket_view (ticket_id, customer_id, channel, kind, service_item, priority,
                                 status, title, description, reporter, escalation_level, opened_by, opened_at,
@@ -153,12 +154,12 @@ public class TicketProjection {
 
     @EventHandler
     void on(CommentAdded e) {
-        writes.update("""
+        writes.updateOf(e.ticketId(), """
                         INSERT INTO ticket_comment_view (comment_id, ticket_id, visibility, text, author, added_at)
                         VALUES (?, ?, ?, ?, ?, ?)""",
                 e.commentId(), e.ticketId(), e.visibility().name(), e.text(), e.actor(), ts(e.at()));
         if (e.visibility() == Visibility.INTERNAL) {
-            writes.update("""
+            writes.updateOf(e.ticketId(), """
                     UPDATE ticket_view SET updated_by = ?, updated_at = ?, revision = revision + 1
                     WHERE ticket_id = ?""", e.actor(), ts(e.at()), e.ticketId());
         } else {
@@ -169,7 +170,7 @@ public class TicketProjection {
     @EventHandler
     void on(TimeLogged e) {
         TimeEntryDetails d = e.entry();
-        writes.update(LOGGED,
+        writes.updateOf(e.ticketId(), LOGGED,
                 e.entryId(), e.ticketId(), ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(),
                 d.description(), d.billable(), d.nonBillableReason(), d.emergency(), d.technician(),
                 e.actor(), ts(e.at()),
@@ -182,20 +183,21 @@ public class TicketProjection {
     @EventHandler
     void on(TimeEntryCorrected e) {
         TimeEntryDetails d = e.entry();
-        writes.update("""
+        writes.updateOf(e.ticketId(), """
                         UPDATE time_entry_view SET work_start = ?, work_end = ?, minutes = ?, role = ?, mode = ?,
                             description = ?, billable = ?, non_billable_reason = ?, emergency = ?, technician = ?
                         WHERE entry_id = ?""",
                 ts(d.start()), ts(d.end()), e.minutes(), d.role().name(), d.mode().name(), d.description(),
                 d.billable(), d.nonBillableReason(), d.emergency(), d.technician(), e.entryId());
-        entryChange(e.entryId(), "CORRECTED", d, e.minutes(), e.reason(), e.actor(), e.at());
+        entryChange(e.ticketId(), e.entryId(), "CORRECTED", d, e.minutes(), e.reason(), e.actor(), e.at());
         touch(e.ticketId(), e.actor(), e.at());
     }
 
     @EventHandler
     void on(TimeEntryVoided e) {
-        writes.update("UPDATE time_entry_view SET state = 'VOIDED' WHERE entry_id = ?", e.entryId());
-        entryChange(e.entryId(), "VOIDED", null, null, e.reason(), e.actor(), e.at());
+        writes.updateOf(e.ticketId(), "UPDATE time_entry_view SET state = 'VOIDED' WHERE entry_id = ?",
+                e.entryId());
+        entryChange(e.ticketId(), e.entryId(), "VOIDED", null, null, e.reason(), e.actor(), e.at());
         touch(e.ticketId(), e.actor(), e.at());
     }
 
@@ -217,20 +219,20 @@ public class TicketProjection {
         List<Object> args = new ArrayList<>(Arrays.asList(values));
         args.addAll(Arrays.asList(actor, ts(at), actor, ts(at), ticketId, ticketId, ticketId, change, detail, actor,
                 ts(at)));
-        writes.update("WITH changed AS (UPDATE ticket_view SET " + assignments + ", " + TOUCHED
+        writes.updateOf(ticketId, "WITH changed AS (UPDATE ticket_view SET " + assignments + ", " + TOUCHED
                         + " WHERE ticket_id = ?"
                         + " RETURNING status)\n" + HISTORY_OF_CHANGED,
                 args.toArray());
     }
 
     private void touch(UUID ticketId, String actor, Instant at) {
-        writes.update("UPDATE ticket_view SET " + TOUCHED + " WHERE ticket_id = ?", actor, ts(at), actor, ts(at),
-                ticketId);
+        writes.updateOf(ticketId, "UPDATE ticket_view SET " + TOUCHED + " WHERE ticket_id = ?", actor, ts(at), actor,
+                ts(at), ticketId);
     }
 
-    private void entryChange(UUID entryId, String change, TimeEntryDetails d, Long minutes, String reason,
-                             String actor, Instant at) {
-        writes.update("""
+    private void entryChange(UUID ticketId, UUID entryId, String change, TimeEntryDetails d, Long minutes,
+                             String reason, String actor, Instant at) {
+        writes.updateOf(ticketId, """
                         INSERT INTO time_entry_change_view (entry_id, position, change, work_start, work_end, minutes,
                             role, mode, description, billable, non_billable_reason, emergency, technician, reason,
                             actor, at)
