@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,9 +75,10 @@ class BatchedWritesTest extends ApiTest {
             }
 
             @Override
-            public int[] batchUpdate(String sql, List<? extends Object[]> batchArgs) {
+            public <T> int[][] batchUpdate(String sql, Collection<T> batchArgs, int batchSize,
+                                           ParameterizedPreparedStatementSetter<T> setter) {
                 sent.add(sql);
-                return super.batchUpdate(sql, batchArgs);
+                return super.batchUpdate(sql, batchArgs, batchSize, setter);
             }
         });
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("probe"));

@@ -1,12 +1,11 @@
 package de.ticketwerk.projections.audit;
 
 import de.ticketwerk.projections.rebuild.EventRows;
+import de.ticketwerk.projections.rebuild.ReplayUnit;
 import de.ticketwerk.projections.rebuild.TemporaryTables;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,43 +55,33 @@ public class AsOf {
                 TemporaryTables.copy(jdbc, table, false, true);
             }
             List<TrackedEventMessage<?>> recorded = recorded(aggregateIds, instant);
-            if (!recorded.isEmpty()) {
-                List<AnnotationEventHandlerAdapter> handlers = readModels.apply(jdbc).stream()
-                        .map(AnnotationEventHandlerAdapter::new).toList();
-                // one unit of work for the batch, as a processor has: the task runs once per event
-                BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(recorded);
-                ResultMessage<?> replayed = batch.executeWithResult(() -> {
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        handler.handle(batch.getMessage());
-                    }
-                    return null;
-                });
-                if (replayed.isExceptional()) {
-                    throw new IllegalStateException("cannot replay the events as of " + instant,
-                            replayed.exceptionResult());
-                }
+            Throwable failure = ReplayUnit.handle(recorded, readModels.apply(jdbc).stream()
+                    .map(AnnotationEventHandlerAdapter::new).toList());
+            if (failure != null) {
+                throw new IllegalStateException("cannot replay the events as of " + instant, failure);
             }
             return query.apply(jdbc);
         });
     }
 
-
     /**
-     * The aggregates' events recorded up to the instant, in the store's global order, in one query: the database
-     * narrows by the recording time to the millisecond, the exact instant is compared here.
+     * The aggregates' events recorded up to the instant, in the store's global order, in one query. The store keeps
+     * recording times to the millisecond (Axon's format), so "up to the instant" is "up to its millisecond".
      */
     private List<TrackedEventMessage<?>> recorded(List<String> aggregateIds, Instant instant) {
         if (aggregateIds.isEmpty()) {
             return List.of();
         }
         List<Object> args = new ArrayList<>(aggregateIds);
-        args.add(Timestamp.from(instant.plusMillis(1)));
+        args.add(Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS)));
         List<TrackedDomainEventData<String>> rows = jdbc.query("SELECT " + EventRows.COLUMNS
                 + " FROM domain_event_entry WHERE aggregate_identifier IN ("
                 + String.join(", ", Collections.nCopies(aggregateIds.size(), "?"))
                 + ") AND CAST(time_stamp AS timestamptz) <= ? ORDER BY global_index",
                 (row, n) -> EventRows.of(row), args.toArray());
-        return EventRows.messages(rows, serializer, upcaster).stream()
-                .filter(event -> !event.getTimestamp().isAfter(instant)).toList();
+        List<TrackedEventMessage<?>> recorded = EventRows.messages(rows, serializer, upcaster);
+        // deserialized on every core before the handlers take them one by one: most of a long replay's time
+        recorded.parallelStream().forEach(TrackedEventMessage::getPayload);
+        return recorded;
     }
 }

@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,7 +99,7 @@ public class AsOfReads {
                 SELECT aggregate_identifier FROM domain_event_entry
                 WHERE type = 'Invoice' AND sequence_number = 0 AND time_stamp::timestamptz <= ?
                 AND (CAST(? AS text) IS NULL OR payload::jsonb ->> 'customerId' = ?)""", String.class,
-                Timestamp.from(knownAt), customer == null ? null : customer.toString(),
+                Timestamp.from(knownAt.truncatedTo(ChronoUnit.MILLIS)), customer == null ? null : customer.toString(),
                 customer == null ? null : customer.toString());
         return asOf.read(knownAt, drafted, INVOICE_TABLES, jdbc -> List.of(new InvoiceProjection(jdbc, json,
                         new InvoiceQueries(jdbc, json))),

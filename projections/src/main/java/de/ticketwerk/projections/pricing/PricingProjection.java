@@ -11,8 +11,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Every pricing decision and reversal per time entry. */
@@ -53,9 +53,9 @@ public class PricingProjection {
                             recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 pricedBy, sequence, entryId, ticketId, customerId, contractId,
-                java.sql.Date.valueOf(pricing.workDate()), sourceSequence, action,
+                pricing.workDate(), sourceSequence, action,
                 pricing.settlement().name(), pricing.netAmount(), pricing.quotaMinutes(), pricing.withoutContract(),
-                reason, nonBillableReason, documents.toJson(pricing), actor, Timestamp.from(at));
+                reason, nonBillableReason, documents.toJson(pricing), actor, at.atOffset(ZoneOffset.UTC));
     }
 
     @ResetHandler

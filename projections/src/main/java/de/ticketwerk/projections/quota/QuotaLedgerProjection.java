@@ -16,10 +16,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** The quota ledger: one line per credit, debit, reversal, reset, settlement and correction, in business time. */
@@ -99,10 +98,10 @@ public class QuotaLedgerProjection {
                             line_order, kind, minutes, entry_id, ticket_id, service_item, amount, caused_by, details,
                             recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                line.quotaId(), line.sequence(), line.contractId(), Date.valueOf(line.date()), line.order(),
+                line.quotaId(), line.sequence(), line.contractId(), line.date(), line.order(),
                 line.kind(), line.minutes(), line.entryId(), line.ticketId(), line.serviceItem(), line.amount(),
                 line.causedBy(),
-                line.details(), Timestamp.from(line.at()));
+                line.details(), line.at().atOffset(ZoneOffset.UTC));
     }
 
     /** Reversals recorded before they named their service item take it from their debit. */

@@ -4,8 +4,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -202,7 +200,7 @@ public class Replay {
             return new TransactionTemplate(lane.transactions()).execute(status -> {
                 lane.jdbc().execute("SET LOCAL search_path = pg_temp, public");
                 lane.jdbc().execute("SET LOCAL synchronous_commit = off");
-                Throwable failure = handleAll(messages);
+                Throwable failure = ReplayUnit.handle(messages, handlers);
                 if (failure != null) {
                     status.setRollbackOnly();
                     return failure;
@@ -210,24 +208,6 @@ public class Replay {
                 done.run();
                 return null;
             });
-        }
-
-        private Throwable handleAll(List<TrackedEventMessage<?>> messages) {
-            if (messages.isEmpty()) {
-                return null;
-            }
-            try {
-                BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(messages);
-                ResultMessage<?> result = unit.executeWithResult(() -> {
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        handler.handle(unit.getMessage());
-                    }
-                    return null;
-                });
-                return result.isExceptional() ? result.exceptionResult() : null;
-            } catch (RuntimeException e) {
-                return e;
-            }
         }
     }
 }
