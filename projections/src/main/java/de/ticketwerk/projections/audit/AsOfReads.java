@@ -32,17 +32,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import static de.ticketwerk.projections.rebuild.ReadModels.CONTRACT_TABLES;
+import static de.ticketwerk.projections.rebuild.ReadModels.INVOICE_TABLES;
+import static de.ticketwerk.projections.rebuild.ReadModels.LEDGER_TABLES;
+import static de.ticketwerk.projections.rebuild.ReadModels.PRICING_TABLES;
+import static de.ticketwerk.projections.rebuild.ReadModels.TICKET_TABLES;
 
 /** R-AU2: the reads that can be asked as the product knew them at an instant, each its read model replayed. */
 public class AsOfReads {
 
-    private static final List<String> CONTRACT_TABLES = List.of("contract_view");
-    private static final List<String> LEDGER_TABLES = List.of("quota_ledger_view");
-    private static final List<String> STATEMENT_TABLES = List.of("contract_view", "time_entry_pricing_view",
-            "quota_ledger_view");
-    private static final List<String> INVOICE_TABLES = List.of("invoice_view");
-    private static final List<String> TICKET_TABLES = List.of("ticket_view", "ticket_history_view",
-            "ticket_comment_view", "time_entry_view", "time_entry_change_view");
+    private static final List<String> STATEMENT_TABLES = Stream.of(CONTRACT_TABLES, PRICING_TABLES, LEDGER_TABLES)
+            .flatMap(List::stream).toList();
 
     private final AsOf asOf;
     private final ViewJson json;

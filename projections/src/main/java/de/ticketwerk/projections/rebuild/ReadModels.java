@@ -25,22 +25,29 @@ public final class ReadModels {
                             Function<JdbcTemplate, Object> projection) {
     }
 
+    public static final List<String> TICKET_TABLES = List.of("ticket_view", "ticket_history_view",
+            "ticket_comment_view", "time_entry_view", "time_entry_change_view");
+    public static final List<String> CUSTOMER_TABLES = List.of("customer_view");
+    public static final List<String> CONTRACT_TABLES = List.of("contract_view");
+    public static final List<String> PRICING_TABLES = List.of("time_entry_pricing_view");
+    public static final List<String> LEDGER_TABLES = List.of("quota_ledger_view");
+    public static final List<String> INVOICE_TABLES = List.of("invoice_view");
+
     private ReadModels() {
     }
 
     public static List<ReadModel> all(ViewJson json) {
         return List.of(
-                new ReadModel(TicketProjection.PROCESSING_GROUP, List.of("ticket_view", "ticket_history_view",
-                        "ticket_comment_view", "time_entry_view", "time_entry_change_view"), false, TicketProjection::new),
-                new ReadModel(CustomerProjection.PROCESSING_GROUP, List.of("customer_view"), true,
+                new ReadModel(TicketProjection.PROCESSING_GROUP, TICKET_TABLES, false, TicketProjection::new),
+                new ReadModel(CustomerProjection.PROCESSING_GROUP, CUSTOMER_TABLES, true,
                         jdbc -> new CustomerProjection(jdbc, json, new CustomerQueries(jdbc, json))),
-                new ReadModel(ContractProjection.PROCESSING_GROUP, List.of("contract_view"), true,
+                new ReadModel(ContractProjection.PROCESSING_GROUP, CONTRACT_TABLES, true,
                         jdbc -> new ContractProjection(jdbc, json, new ContractQueries(jdbc, json))),
-                new ReadModel(PricingProjection.PROCESSING_GROUP, List.of("time_entry_pricing_view"), true,
+                new ReadModel(PricingProjection.PROCESSING_GROUP, PRICING_TABLES, true,
                         jdbc -> new PricingProjection(jdbc, json)),
-                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, List.of("quota_ledger_view"), true,
+                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, LEDGER_TABLES, true,
                         jdbc -> new QuotaLedgerProjection(jdbc, json)),
-                new ReadModel(InvoiceProjection.PROCESSING_GROUP, List.of("invoice_view"), true,
+                new ReadModel(InvoiceProjection.PROCESSING_GROUP, INVOICE_TABLES, true,
                         jdbc -> new InvoiceProjection(jdbc, json, new InvoiceQueries(jdbc, json))));
     }
 
