@@ -2,14 +2,20 @@ package de.ticketwerk.projections;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an event handler writes while its unit of work handles events (a projection's batch, the registry's events of
@@ -29,6 +35,11 @@ public final class BatchedWrites {
      * failure, so that the event that fails, fails in its own handler.
      */
     public static final String WRITE_AT_ONCE = BatchedWrites.class.getName() + ".writeAtOnce";
+    /**
+     * A unit of work holding this resource loads a run of a plain insert ({@code INSERT INTO t (…) VALUES (?, …)})
+     * with COPY: a replay into copies of the read models' tables, which only the replay writes.
+     */
+    public static final String COPY_INSERTS = BatchedWrites.class.getName() + ".copyInserts";
 
     private final JdbcTemplate jdbc;
     private final String pendingKey = BatchedWrites.class.getName() + "@" + System.identityHashCode(this);
@@ -59,7 +70,7 @@ public final class BatchedWrites {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         unitOfWork.getOrComputeResource(pendingKey, resource -> {
             List<Write> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> send(pending));
+            unitOfWork.onPrepareCommit(u -> send(pending, u.resources().containsKey(COPY_INSERTS)));
             return pending;
         }).add(new Write(key, sql, args));
     }
@@ -67,14 +78,15 @@ public final class BatchedWrites {
     /** Sends what is pending, so that a query made next sees every write before it. */
     public void flush() {
         if (CurrentUnitOfWork.isStarted()) {
-            List<Write> pending = CurrentUnitOfWork.get().getResource(pendingKey);
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            List<Write> pending = unitOfWork.getResource(pendingKey);
             if (pending != null) {
-                send(pending);
+                send(pending, unitOfWork.resources().containsKey(COPY_INSERTS));
             }
         }
     }
 
-    private void send(List<Write> pending) {
+    private void send(List<Write> pending, boolean copy) {
         int from = 0;
         while (from < pending.size()) {
             int to = from + 1;
@@ -83,12 +95,12 @@ public final class BatchedWrites {
                         && pending.get(to).sql().equals(pending.get(from).sql())) {
                     to++;
                 }
-                execute(pending.get(from).sql(), pending.subList(from, to).stream().map(Write::args).toList());
+                execute(pending.get(from).sql(), pending.subList(from, to).stream().map(Write::args).toList(), copy);
             } else {
                 while (to < pending.size() && pending.get(to).key() != null) {
                     to++;
                 }
-                sendByStatement(pending.subList(from, to));
+                sendByStatement(pending.subList(from, to), copy);
             }
             from = to;
         }
@@ -99,7 +111,7 @@ public final class BatchedWrites {
      * Keyed writes, each key's in its order: round by round, of the statements that are next for some key, the one
      * next for the most keys goes as one batch for all of them.
      */
-    private void sendByStatement(List<Write> keyed) {
+    private void sendByStatement(List<Write> keyed, boolean copy) {
         Map<Object, ArrayDeque<Write>> byKey = new LinkedHashMap<>();
         for (Write write : keyed) {
             byKey.computeIfAbsent(write.key(), key -> new ArrayDeque<>()).add(write);
@@ -118,7 +130,7 @@ public final class BatchedWrites {
                     }
                 }
             }
-            execute(sql, run);
+            execute(sql, run, copy);
         }
     }
 
@@ -126,7 +138,10 @@ public final class BatchedWrites {
      * Values go to the driver as they are: a batch binds thousands of them, and Spring's type inference for each cost
      * more than the statement (the projections pass strings, numbers, UUIDs, dates and timestamps the driver knows).
      */
-    private void execute(String sql, List<Object[]> run) {
+    private void execute(String sql, List<Object[]> run, boolean copy) {
+        if (copy && run.size() > 1 && copied(sql, run)) {
+            return;
+        }
         if (run.size() == 1) {
             jdbc.update(sql, run.get(0));
         } else {
@@ -136,5 +151,22 @@ public final class BatchedWrites {
                 }
             });
         }
+    }
+
+    /** The run loaded with COPY when its statement is a plain insert and every value one COPY's text can say. */
+    private boolean copied(String sql, List<Object[]> run) {
+        Optional<String> copy = CopyRows.copyOf(sql);
+        String rows = copy.isPresent() ? CopyRows.text(run) : null;
+        if (rows == null) {
+            return false;
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.get(), new StringReader(rows));
+            } catch (IOException e) {
+                throw new SQLException("cannot send the rows of " + copy.get(), e);
+            }
+        });
+        return true;
     }
 }

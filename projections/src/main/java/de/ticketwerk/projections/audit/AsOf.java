@@ -2,7 +2,7 @@ package de.ticketwerk.projections.audit;
 
 import de.ticketwerk.projections.rebuild.EventRows;
 import de.ticketwerk.projections.rebuild.ReplayUnit;
-import de.ticketwerk.projections.rebuild.TemporaryTables;
+import de.ticketwerk.projections.rebuild.TableCopies;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -51,8 +51,7 @@ public class AsOf {
             // also makes PostgreSQL plan anew every statement this connection had prepared against the live tables
             jdbc.execute("SET LOCAL search_path = pg_temp, public");
             for (String table : tables) {
-                // unique indexes only: the others would only slow the replay of a few aggregates down
-                TemporaryTables.copy(jdbc, table, false, true);
+                TableCopies.temporary(jdbc, table);
             }
             List<TrackedEventMessage<?>> recorded = recorded(aggregateIds, instant);
             Throwable failure = ReplayUnit.handle(recorded, readModels.apply(jdbc).stream()

@@ -26,6 +26,8 @@ import java.util.UUID;
 public class QuotaLedgerProjection {
 
     public static final String PROCESSING_GROUP = "quota-ledger";
+    /** What a reversal finds the debit of its entry through. */
+    public static final String ENTRY_INDEX = "quota_ledger_view_entry";
 
     static final int CREDITS = 0;
     static final int WORK = 1;

@@ -16,12 +16,18 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Every read model: its processing group, the tables it writes, whether its handlers look rows up in them (then a
- * replay needs their indexes), and how to make its projection on a template.
+ * Every read model: its processing group, the tables it writes, the indexes its handlers read through besides the
+ * unique ones (a replay needs only those), how many lanes of a replay it has to itself, and how to make its
+ * projection on a template.
  */
 public final class ReadModels {
 
-    public record ReadModel(String name, List<String> tables, boolean looksUp,
+    /**
+     * @param ownLanes 0: it shares a lane with the other read models of 0; n: its events are split between n lanes
+     *                 of its own by their aggregate, which is sound only when each of its handlers changes rows of the
+     *                 event's own aggregate alone
+     */
+    public record ReadModel(String name, List<String> tables, List<String> indexesRead, int ownLanes,
                             Function<JdbcTemplate, Object> projection) {
     }
 
@@ -36,18 +42,21 @@ public final class ReadModels {
     private ReadModels() {
     }
 
+    /** The ticket read model writes most rows, each event its own ticket's only: on two lanes of its own. */
     public static List<ReadModel> all(ViewJson json) {
         return List.of(
-                new ReadModel(TicketProjection.PROCESSING_GROUP, TICKET_TABLES, false, TicketProjection::new),
-                new ReadModel(CustomerProjection.PROCESSING_GROUP, CUSTOMER_TABLES, true,
+                new ReadModel(TicketProjection.PROCESSING_GROUP, TICKET_TABLES, List.of(), 2,
+                        TicketProjection::new),
+                new ReadModel(CustomerProjection.PROCESSING_GROUP, CUSTOMER_TABLES, List.of(), 0,
                         jdbc -> new CustomerProjection(jdbc, json, new CustomerQueries(jdbc, json))),
-                new ReadModel(ContractProjection.PROCESSING_GROUP, CONTRACT_TABLES, true,
+                new ReadModel(ContractProjection.PROCESSING_GROUP, CONTRACT_TABLES, List.of(), 0,
                         jdbc -> new ContractProjection(jdbc, json, new ContractQueries(jdbc, json))),
-                new ReadModel(PricingProjection.PROCESSING_GROUP, PRICING_TABLES, true,
+                new ReadModel(PricingProjection.PROCESSING_GROUP, PRICING_TABLES, List.of(), 0,
                         jdbc -> new PricingProjection(jdbc, json)),
-                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, LEDGER_TABLES, true,
+                new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, LEDGER_TABLES,
+                        List.of(QuotaLedgerProjection.ENTRY_INDEX), 0,
                         jdbc -> new QuotaLedgerProjection(jdbc, json)),
-                new ReadModel(InvoiceProjection.PROCESSING_GROUP, INVOICE_TABLES, true,
+                new ReadModel(InvoiceProjection.PROCESSING_GROUP, INVOICE_TABLES, List.of(), 0,
                         jdbc -> new InvoiceProjection(jdbc, json, new InvoiceQueries(jdbc, json))));
     }
 

@@ -1,5 +1,6 @@
 package de.ticketwerk.projections.rebuild;
 
+import de.ticketwerk.projections.BatchedWrites;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Events replayed through projections in one unit of work, as a processor's batch: the projections' writes go at its
- * commit. One unit for all of them rather than Axon's batching unit, which makes a result message (with a random id)
+ * commit, a run of plain inserts by COPY. One unit for all of them rather than Axon's batching unit, which makes a result message (with a random id)
  * for every event: a replay of a million events needs none of them.
  */
 public final class ReplayUnit {
@@ -23,7 +24,9 @@ public final class ReplayUnit {
             return null;
         }
         try {
-            ResultMessage<?> result = new DefaultUnitOfWork<>(events.get(0)).executeWithResult(() -> {
+            DefaultUnitOfWork<EventMessage<?>> unit = new DefaultUnitOfWork<>(events.get(0));
+            unit.resources().put(BatchedWrites.COPY_INSERTS, true);
+            ResultMessage<?> result = unit.executeWithResult(() -> {
                 for (EventMessage<?> event : events) {
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         handler.handle(event);
