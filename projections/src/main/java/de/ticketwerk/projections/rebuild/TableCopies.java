@@ -22,7 +22,7 @@ public final class TableCopies {
     /** An unlogged copy in {@code schema}, seen by every connection, not written to the write-ahead log. */
     public static void unlogged(JdbcTemplate jdbc, String schema, String table, List<String> indexesRead) {
         jdbc.execute("CREATE UNLOGGED TABLE " + schema + "." + table + " (LIKE public." + table
-                + " INCLUDING DEFAULTS)");
+                + " INCLUDING DEFAULTS) WITH (autovacuum_enabled = false)");
         indexes(jdbc, table, schema, indexesRead);
     }
 
