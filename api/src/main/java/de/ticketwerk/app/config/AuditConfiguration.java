@@ -69,7 +69,7 @@ class AuditConfiguration {
     ShadowRebuild shadowRebuild(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
                                 Serializer serializer, ViewJson json, Clock clock,
                                 @Value("${ticketwerk.audit.rebuild-batch}") int batchSize) {
-        return new ShadowRebuild(jdbcTemplate, transactions, new Replay(jdbcTemplate, transactions, serializer,
+        return new ShadowRebuild(jdbcTemplate, new Replay(jdbcTemplate, transactions, serializer,
                 new FieldsAddedLater(), batchSize), ReadModels.all(json), json, clock);
     }
 }

@@ -107,9 +107,6 @@ final class EmbeddedDatabaseRoles {
             sql.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             sql.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + OWNER);
             sql.execute("GRANT USAGE ON SCHEMA public TO " + APP);
-            // the migrations make schemas of their own (the shadow rebuild's)
-            sql.execute("DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO " + OWNER
-                    + "', current_database()); END $$");
             // Tables made by earlier versions (as the superuser) go to the owner; their sequences follow them.
             sql.execute("""
                     DO $$ DECLARE r record; BEGIN

@@ -131,7 +131,7 @@ class ReplayBenchmark extends ApiTest {
                         the event stream over HTTP: %,.0f events/s (ratio %.3f)
                         rebuilding all %d read models at once: %.1f s, %,.0f events/s; each finished after %s
                         ratio rebuild/read: %.3f
-                        the shadow rebuild of all %d read models (one pass, in lanes): replay %.1f s, %,.0f events/s \
+                        the shadow rebuild of all %d read models (one pass, two lanes): replay %.1f s, %,.0f events/s \
                         (ratio %.3f); with copies and comparison %.1f s%n%n""",
                 rawPerSecond, linkedPerSecond, linkedPerSecond / rawPerSecond,
                 verifiedPerSecond, verifiedPerSecond / rawPerSecond, streamedPerSecond,

@@ -51,7 +51,7 @@ public class AsOf {
             // also makes PostgreSQL plan anew every statement this connection had prepared against the live tables
             jdbc.execute("SET LOCAL search_path = pg_temp, public");
             for (String table : tables) {
-                TableCopies.temporary(jdbc, table);
+                TableCopies.dropAtCommit(jdbc, table);
             }
             List<TrackedEventMessage<?>> recorded = recorded(aggregateIds, instant);
             Throwable failure = ReplayUnit.handle(recorded, readModels.apply(jdbc).stream()

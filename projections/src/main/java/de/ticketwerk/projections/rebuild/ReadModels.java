@@ -17,19 +17,17 @@ import java.util.function.Function;
 
 /**
  * Every read model: its processing group, the tables it writes, the indexes its handlers read through besides the
- * unique ones (a replay needs only those), how many lanes of a replay it has to itself, and how to make its
- * projection on a template.
+ * unique ones (a replay needs only those), the lane of a replay it writes on, and how to make its projection on a
+ * template.
  */
 public final class ReadModels {
 
-    /**
-     * @param ownLanes 0: it shares a lane with the other read models of 0; n: its events are split between n lanes
-     *                 of its own by their aggregate, which is sound only when each of its handlers changes rows of the
-     *                 event's own aggregate alone
-     */
-    public record ReadModel(String name, List<String> tables, List<String> indexesRead, int ownLanes,
+    public record ReadModel(String name, List<String> tables, List<String> indexesRead, Lane lane,
                             Function<JdbcTemplate, Object> projection) {
     }
+
+    /** The ticket read model writes most rows (a third of all events): on a lane of its own, the others on one. */
+    public enum Lane { TICKETS, OTHERS }
 
     public static final List<String> TICKET_TABLES = List.of("ticket_view", "ticket_history_view",
             "ticket_comment_view", "time_entry_view", "time_entry_change_view");
@@ -42,21 +40,20 @@ public final class ReadModels {
     private ReadModels() {
     }
 
-    /** The ticket read model writes most rows, each event its own ticket's only: on two lanes of its own. */
     public static List<ReadModel> all(ViewJson json) {
         return List.of(
-                new ReadModel(TicketProjection.PROCESSING_GROUP, TICKET_TABLES, List.of(), 2,
+                new ReadModel(TicketProjection.PROCESSING_GROUP, TICKET_TABLES, List.of(), Lane.TICKETS,
                         TicketProjection::new),
-                new ReadModel(CustomerProjection.PROCESSING_GROUP, CUSTOMER_TABLES, List.of(), 0,
+                new ReadModel(CustomerProjection.PROCESSING_GROUP, CUSTOMER_TABLES, List.of(), Lane.OTHERS,
                         jdbc -> new CustomerProjection(jdbc, json, new CustomerQueries(jdbc, json))),
-                new ReadModel(ContractProjection.PROCESSING_GROUP, CONTRACT_TABLES, List.of(), 0,
+                new ReadModel(ContractProjection.PROCESSING_GROUP, CONTRACT_TABLES, List.of(), Lane.OTHERS,
                         jdbc -> new ContractProjection(jdbc, json, new ContractQueries(jdbc, json))),
-                new ReadModel(PricingProjection.PROCESSING_GROUP, PRICING_TABLES, List.of(), 0,
+                new ReadModel(PricingProjection.PROCESSING_GROUP, PRICING_TABLES, List.of(), Lane.OTHERS,
                         jdbc -> new PricingProjection(jdbc, json)),
                 new ReadModel(QuotaLedgerProjection.PROCESSING_GROUP, LEDGER_TABLES,
-                        List.of(QuotaLedgerProjection.ENTRY_INDEX), 0,
+                        List.of(QuotaLedgerProjection.ENTRY_INDEX), Lane.OTHERS,
                         jdbc -> new QuotaLedgerProjection(jdbc, json)),
-                new ReadModel(InvoiceProjection.PROCESSING_GROUP, INVOICE_TABLES, List.of(), 0,
+                new ReadModel(InvoiceProjection.PROCESSING_GROUP, INVOICE_TABLES, List.of(), Lane.OTHERS,
                         jdbc -> new InvoiceProjection(jdbc, json, new InvoiceQueries(jdbc, json))));
     }
 

@@ -25,34 +25,25 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One pass over the event table that feeds several projections at once: each event is read once, on the calling
- * thread, and handed to lanes, each a thread with some of the projections, so that they write at the same time. A
- * lane takes all events or those of its part of the aggregates, deserializes (upcasters included) only the events its
- * projections handle, each once for all of them, and handles them in units of work of many events (the projections'
- * writes go as JDBC batches or COPY at the end of each) and a transaction per unit that does not wait for the disk,
- * with the copies of the tables in the replay's schema first on the search path. An event that a projection cannot
- * handle is set aside, named in the answer, and the replay goes on.
+ * thread, and handed to lanes, each a thread with its own connection and some of the projections, so that they write
+ * at the same time. A lane deserializes (upcasters included) only the events its projections handle, each once for
+ * all of them, and handles the events in units of work of many
+ * events (the projections' writes go as JDBC batches at the end of each) and a transaction per unit that does not
+ * wait for the disk; the projections write through the lane's connection, whose temporary tables shadow the live
+ * ones. An event that a projection cannot handle is set aside, named in the answer, and the replay goes on.
  */
 public class Replay {
 
     public record SetAside(long position, String type, String reason) {
     }
 
-    /** Projections that handle the events of part {@code part} of {@code parts} of the aggregates. */
-    public record Lane(List<Object> projections, int part, int parts) {
-
-        /** Projections that handle every event. */
-        public Lane(List<Object> projections) {
-            this(projections, 0, 1);
-        }
-
-        boolean takes(TrackedDomainEventData<?> row) {
-            return parts == 1 || Math.floorMod(row.getAggregateIdentifier().hashCode(), parts) == part;
-        }
+    /** Where some projections write: one connection (its temporary tables) and its transactions. */
+    public record Lane(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<Object> projections) {
     }
 
-    /** Told in a lane's transaction whenever every lane has handled more events. */
+    /** Told in a lane's transaction (on its template) whenever every lane has handled more events. */
     public interface Progress {
-        void done(long events);
+        void done(JdbcTemplate lane, long events);
     }
 
     private record Batch(List<TrackedDomainEventData<String>> rows, long events) {
@@ -61,8 +52,6 @@ public class Replay {
 
     private static final int BATCHES_AHEAD = 2;
 
-    private final JdbcTemplate jdbc;
-    private final PlatformTransactionManager transactions;
     private final JdbcTemplate reader;
     private final TransactionTemplate reading;
     private final Serializer serializer;
@@ -71,8 +60,6 @@ public class Replay {
 
     public Replay(JdbcTemplate jdbc, PlatformTransactionManager transactions, Serializer serializer,
                   EventUpcaster upcaster, int batchSize) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
         this.reader = new JdbcTemplate(jdbc.getDataSource());
         this.reader.setFetchSize(batchSize);
         this.reading = new TransactionTemplate(transactions);
@@ -82,15 +69,12 @@ public class Replay {
         this.batchSize = batchSize;
     }
 
-    /**
-     * Every event after {@code after} up to {@code head}, in global order, through every lane, written to the tables
-     * of {@code schema} (where the projections' tables are, the live ones otherwise); those set aside.
-     */
-    public List<SetAside> replay(long after, long head, String schema, List<Lane> lanes, Progress progress) {
+    /** Every event after {@code after} up to {@code head}, in global order, through every lane; those set aside. */
+    public List<SetAside> replay(long after, long head, List<Lane> lanes, Progress progress) {
         AtomicLongArray handled = new AtomicLongArray(lanes.size());
         List<LaneWorker> workers = new ArrayList<>();
         for (int i = 0; i < lanes.size(); i++) {
-            workers.add(new LaneWorker(lanes.get(i), i, schema, handled, progress));
+            workers.add(new LaneWorker(lanes.get(i), i, handled, progress, serializer, upcaster));
         }
         ExecutorService threads = Executors.newFixedThreadPool(lanes.size(), runnable -> {
             Thread thread = new Thread(runnable, "replay-lane");
@@ -151,23 +135,26 @@ public class Replay {
         }
     }
 
-    private final class LaneWorker implements Callable<List<SetAside>> {
+    private static final class LaneWorker implements Callable<List<SetAside>> {
 
         final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
         private final Lane lane;
         private final int index;
-        private final String schema;
         private final AtomicLongArray handled;
         private final Progress progress;
+        private final Serializer serializer;
+        private final EventUpcaster upcaster;
         private final List<AnnotationEventHandlerAdapter> handlers;
         private final List<SetAside> setAside = new ArrayList<>();
 
-        LaneWorker(Lane lane, int index, String schema, AtomicLongArray handled, Progress progress) {
+        LaneWorker(Lane lane, int index, AtomicLongArray handled, Progress progress, Serializer serializer,
+                   EventUpcaster upcaster) {
             this.lane = lane;
             this.index = index;
-            this.schema = schema;
             this.handled = handled;
             this.progress = progress;
+            this.serializer = serializer;
+            this.upcaster = upcaster;
             this.handlers = lane.projections().stream().map(AnnotationEventHandlerAdapter::new).toList();
         }
 
@@ -181,11 +168,10 @@ public class Replay {
 
         /** Payloads are deserialized as a handler takes them: events no projection here handles never are. */
         private void handle(Batch batch) {
-            List<TrackedEventMessage<?>> messages = EventRows.messages(
-                    batch.rows().stream().filter(lane::takes).toList(), serializer, upcaster);
+            List<TrackedEventMessage<?>> messages = EventRows.messages(batch.rows(), serializer, upcaster);
             Runnable done = () -> {
                 handled.set(index, batch.events());
-                progress.done(everyLane());
+                progress.done(lane.jdbc(), everyLane());
             };
             if (inTransaction(messages, done) == null) {
                 return;
@@ -211,9 +197,9 @@ public class Replay {
 
         /** The events handled in a transaction of their own, committed unless a handler failed; that failure. */
         private Throwable inTransaction(List<TrackedEventMessage<?>> messages, Runnable done) {
-            return new TransactionTemplate(transactions).execute(status -> {
-                jdbc.execute("SET LOCAL search_path = " + schema + ", public");
-                jdbc.execute("SET LOCAL synchronous_commit = off");
+            return new TransactionTemplate(lane.transactions()).execute(status -> {
+                lane.jdbc().execute("SET LOCAL search_path = pg_temp, public");
+                lane.jdbc().execute("SET LOCAL synchronous_commit = off");
                 Throwable failure = ReplayUnit.handle(messages, handlers);
                 if (failure != null) {
                     status.setRollbackOnly();

@@ -4,32 +4,37 @@ import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.projections.rebuild.ReadModels.ReadModel;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
 
 /**
- * R-AU4: every read model rebuilt from the events into copies of its tables in the schema {@value #SCHEMA} (unlogged:
- * not written to the write-ahead log), while the live ones keep serving, then compared with the live tables row by
- * row; the copies are dropped when the run ends. The result, with up to {@value #DIFFERING_KEYS_SHOWN} differing keys
- * per table, is kept in {@code shadow_rebuild}, as is the progress while it runs. One run at a time. The run replays
- * the events up to a head chosen when it starts, and compares once the live read models have handled that head too:
- * a difference in a row that an event after the head changed is expected, and the result says how many events came
- * after it.
+ * R-AU4: every read model rebuilt from the events into temporary copies of its tables, while the live ones keep
+ * serving, then compared with the live tables row by row. The copies live on the connections of the replay's lanes,
+ * held for the run (not written to the write-ahead log, gone with the run); the result, with up to
+ * {@value #DIFFERING_KEYS_SHOWN} differing keys per table, is kept in {@code shadow_rebuild}, as is the progress while
+ * it runs. One run at a time. The run replays the events up to a head chosen when it starts, and compares once the
+ * live read models have handled that head too: a difference in a row that an event after the head changed is
+ * expected, and the result says how many events came after it.
  */
 public class ShadowRebuild {
-
-    public static final String SCHEMA = "shadow";
 
     public enum State { RUNNING, DONE, FAILED, INTERRUPTED }
 
@@ -49,16 +54,13 @@ public class ShadowRebuild {
     private static final Duration LIVE_PATIENCE = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
-    private final PlatformTransactionManager transactions;
     private final Replay replay;
     private final List<ReadModel> readModels;
     private final ViewJson json;
     private final Clock clock;
 
-    public ShadowRebuild(JdbcTemplate jdbc, PlatformTransactionManager transactions, Replay replay,
-                         List<ReadModel> readModels, ViewJson json, Clock clock) {
+    public ShadowRebuild(JdbcTemplate jdbc, Replay replay, List<ReadModel> readModels, ViewJson json, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.replay = replay;
         this.readModels = readModels;
         this.json = json;
@@ -84,60 +86,79 @@ public class ShadowRebuild {
     /** The run's work, on the caller's thread: copies, replay, comparison; its end is recorded either way. */
     public void run(UUID id, LongPredicate liveHandled) {
         Status run = status(id).orElseThrow();
+        List<Connection> held = new ArrayList<>();
         try {
-            dropCopies();
-            for (ReadModel readModel : readModels) {
-                readModel.tables().forEach(table -> TableCopies.unlogged(jdbc, SCHEMA, table,
-                        readModel.indexesRead()));
+            List<Lane> lanes = new ArrayList<>();
+            for (List<ReadModel> group : lanesOf(readModels)) {
+                Connection connection = jdbc.getDataSource().getConnection();
+                held.add(connection);
+                lanes.add(new Lane(group, new SingleConnectionDataSource(connection, true)));
             }
-            finish(id, State.DONE, json.toJson(rebuildAndCompare(run, liveHandled)), null);
-        } catch (RuntimeException e) {
+            finish(id, State.DONE, json.toJson(rebuildAndCompare(run, lanes, liveHandled)), null);
+        } catch (RuntimeException | SQLException e) {
             finish(id, State.FAILED, null, String.valueOf(e.getMessage()));
             throw new IllegalStateException("shadow rebuild " + id + " failed", e);
         } finally {
-            dropCopies();
+            held.forEach(ShadowRebuild::giveBack);
         }
     }
 
-    /** Also those of a run that a crash ended. */
-    private void dropCopies() {
-        ReadModels.tables(readModels).forEach(table -> jdbc.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table));
+    private static Collection<List<ReadModel>> lanesOf(List<ReadModel> readModels) {
+        return readModels.stream().collect(Collectors.groupingBy(ReadModel::lane, TreeMap::new, Collectors.toList()))
+                .values();
     }
 
-    /** A read model of n own lanes on n lanes, the others together on one. */
-    private List<Replay.Lane> lanes() {
-        List<Replay.Lane> lanes = new ArrayList<>();
-        List<Object> shared = new ArrayList<>();
-        for (ReadModel readModel : readModels) {
-            if (readModel.ownLanes() == 0) {
-                shared.add(readModel.projection().apply(jdbc));
+    /** The read models of a lane, on one connection held for the run: its temporary tables are its own. */
+    private record Lane(List<ReadModel> readModels, SingleConnectionDataSource connection) {
+
+        JdbcTemplate jdbc() {
+            return new JdbcTemplate(connection);
+        }
+    }
+
+    private Result rebuildAndCompare(Status run, List<Lane> lanes, LongPredicate liveHandled) {
+        List<Replay.Lane> replayed = new ArrayList<>();
+        for (Lane lane : lanes) {
+            JdbcTemplate laneJdbc = lane.jdbc();
+            for (ReadModel readModel : lane.readModels()) {
+                readModel.tables().forEach(table -> TableCopies.temporary(laneJdbc, table,
+                        readModel.indexesRead()));
             }
-            for (int part = 0; part < readModel.ownLanes(); part++) {
-                lanes.add(new Replay.Lane(List.of(readModel.projection().apply(jdbc)), part, readModel.ownLanes()));
-            }
+            replayed.add(new Replay.Lane(laneJdbc, new DataSourceTransactionManager(lane.connection()),
+                    lane.readModels().stream().map(readModel -> readModel.projection().apply(laneJdbc)).toList()));
         }
-        if (!shared.isEmpty()) {
-            lanes.add(new Replay.Lane(shared));
-        }
-        return lanes;
-    }
-
-    private Result rebuildAndCompare(Status run, LongPredicate liveHandled) {
         long start = System.nanoTime();
-        List<Replay.SetAside> setAside = replay.replay(0, run.head(), SCHEMA, lanes(), events -> jdbc.update(
+        List<Replay.SetAside> setAside = replay.replay(0, run.head(), replayed, (laneJdbc, events) -> laneJdbc.update(
                 "UPDATE public.shadow_rebuild SET events_done = GREATEST(events_done, ?) WHERE rebuild_id = ?",
                 events, run.id()));
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         awaitLive(run.head(), liveHandled);
-        TransactionTemplate comparing = new TransactionTemplate(transactions);
-        comparing.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        comparing.setReadOnly(true);
-        List<TableComparison> tables = comparing.execute(status -> ReadModels.tables(readModels).stream()
-                .map(this::compare).toList());
+        List<TableComparison> tables = new ArrayList<>();
+        for (Lane lane : lanes) {
+            TransactionTemplate comparing = new TransactionTemplate(new DataSourceTransactionManager(
+                    lane.connection()));
+            comparing.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            comparing.setReadOnly(true);
+            JdbcTemplate laneJdbc = lane.jdbc();
+            tables.addAll(comparing.execute(status -> ReadModels.tables(lane.readModels()).stream()
+                    .map(table -> compare(laneJdbc, table)).toList()));
+        }
+        tables.sort(Comparator.comparing(table -> ReadModels.tables(readModels).indexOf(table.table())));
         long after = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?",
                 Long.class, run.head());
         return new Result(tables.stream().allMatch(TableComparison::equal) && setAside.isEmpty(), tables, setAside,
                 after, millis, run.eventsTotal() * 1000 / millis);
+    }
+
+    /** Back to the pool without the temporary tables. */
+    private static void giveBack(Connection connection) {
+        try (connection) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("DISCARD TEMP");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot hand back a connection of the shadow rebuild", e);
+        }
     }
 
     /** The names of the read models it rebuilds (their processing groups). */
@@ -180,9 +201,9 @@ public class ShadowRebuild {
         }
     }
 
-    private TableComparison compare(String table) {
+    private static TableComparison compare(JdbcTemplate jdbc, String table) {
         String live = "public." + table;
-        String shadow = SCHEMA + "." + table;
+        String shadow = "pg_temp." + table;
         long[] counts = jdbc.queryForObject("""
                 SELECT (SELECT COUNT(*) FROM %1$s), (SELECT COUNT(*) FROM %2$s),
                        (SELECT COUNT(*) FROM (SELECT * FROM %1$s EXCEPT ALL SELECT * FROM %2$s) only_live),
@@ -191,7 +212,7 @@ public class ShadowRebuild {
                 row.getLong(4)});
         List<String> keys = new ArrayList<>();
         if (counts[2] + counts[3] > 0) {
-            String key = "concat_ws('/', " + String.join(", ", primaryKey(table)) + ")";
+            String key = "concat_ws('/', " + String.join(", ", primaryKey(jdbc, table)) + ")";
             keys = jdbc.queryForList("""
                     SELECT DISTINCT %3$s FROM ((SELECT * FROM %1$s EXCEPT ALL SELECT * FROM %2$s)
                                      UNION ALL (SELECT * FROM %2$s EXCEPT ALL SELECT * FROM %1$s)) differing
@@ -201,7 +222,7 @@ public class ShadowRebuild {
                 keys);
     }
 
-    private List<String> primaryKey(String table) {
+    private static List<String> primaryKey(JdbcTemplate jdbc, String table) {
         return jdbc.queryForList("""
                 SELECT quote_ident(a.attname) FROM pg_index i
                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
