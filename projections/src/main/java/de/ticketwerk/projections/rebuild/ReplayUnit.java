@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Events replayed through projections in one unit of work, as a processor's batch: the projections' writes go at its
- * commit, a run of plain inserts by COPY. One unit for all of them rather than Axon's batching unit, which makes a result message (with a random id)
- * for every event: a replay of a million events needs none of them.
+ * commit, a run of plain inserts by COPY. One unit for all of them rather than Axon's batching unit, which makes a
+ * result message (with a random id) for every event: a replay of a million events needs none of them.
  */
 public final class ReplayUnit {
 
