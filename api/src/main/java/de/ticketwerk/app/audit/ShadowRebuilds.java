@@ -75,7 +75,8 @@ class ShadowRebuilds {
 
     /** Nothing to wait for up to position 0 (an empty store): a processor that has seen no event has no position. */
     private boolean liveHandled(long position) {
-        return position <= 0 || readModels.stream().allMatch(name -> processing.eventProcessor(name, StreamingEventProcessor.class)
+        return position <= 0 || readModels.stream().allMatch(name -> processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .map(processor -> handled(processor.processingStatus().values(), position)).orElse(false));
     }
 

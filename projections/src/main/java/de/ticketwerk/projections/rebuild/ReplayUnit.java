@@ -19,7 +19,8 @@ public final class ReplayUnit {
     }
 
     /** What a handler failed with, the unit then rolled back; null when every event was handled and committed. */
-    public static Throwable handle(List<? extends EventMessage<?>> events, List<AnnotationEventHandlerAdapter> handlers) {
+    public static Throwable handle(List<? extends EventMessage<?>> events,
+                                   List<AnnotationEventHandlerAdapter> handlers) {
         if (events.isEmpty()) {
             return null;
         }
