@@ -5,6 +5,7 @@ import de.ticketwerk.app.tuning.LocksUntilCommit;
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.ports.ContractDirectory;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
+import de.ticketwerk.ticket.domain.TicketNumbers;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -43,22 +44,22 @@ class AggregateConfiguration {
      */
 
     /** What aggregates' command handlers may take as parameters beyond the command. */
-    record WriteSidePorts(RegisteredCustomers registeredCustomers, ContractDirectory contractDirectory,
-                          PublicHolidays publicHolidays) {
+    record WriteSidePorts(RegisteredCustomers registeredCustomers, TicketNumbers ticketNumbers,
+                          ContractDirectory contractDirectory, PublicHolidays publicHolidays) {
     }
 
     @Bean
-    WriteSidePorts writeSidePorts(RegisteredCustomers registeredCustomers, ContractDirectory contractDirectory,
-                                  PublicHolidays publicHolidays) {
-        return new WriteSidePorts(registeredCustomers, contractDirectory, publicHolidays);
+    WriteSidePorts writeSidePorts(RegisteredCustomers registeredCustomers, TicketNumbers ticketNumbers,
+                                  ContractDirectory contractDirectory, PublicHolidays publicHolidays) {
+        return new WriteSidePorts(registeredCustomers, ticketNumbers, contractDirectory, publicHolidays);
     }
 
     static <A> AggregateFactory<A> factory(Class<A> type, WriteSidePorts ports) {
         return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
                 MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(type),
                         new SimpleResourceParameterResolverFactory(
-                                List.of(ports.registeredCustomers(), ports.contractDirectory(),
-                                        ports.publicHolidays())))));
+                                List.of(ports.registeredCustomers(), ports.ticketNumbers(),
+                                        ports.contractDirectory(), ports.publicHolidays())))));
     }
 
     /**

@@ -2,17 +2,23 @@ package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.config.AggregateConfiguration.WriteSidePorts;
 import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.app.registry.TicketNumberSeries;
 import de.ticketwerk.app.tuning.AggregateCaches;
+import de.ticketwerk.invoice.domain.NumberSeries;
 import de.ticketwerk.projections.ticket.TicketProjection;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.ticket.domain.Ticket;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The tickets: the Ticket aggregate, the registry of the customers it may be opened for, its read model. */
+/**
+ * The tickets: the Ticket aggregate, the registry of the customers it may be opened for, its numbers (a series of the
+ * invoicing's kind), its read model.
+ */
 @Configuration(proxyBeanMethods = false)
 class TicketsConfiguration {
 
@@ -31,6 +37,11 @@ class TicketsConfiguration {
     @Bean
     CustomerRegistry customerRegistry(JdbcTemplate jdbcTemplate) {
         return new CustomerRegistry(jdbcTemplate);
+    }
+
+    @Bean
+    TicketNumberSeries ticketNumbers(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new TicketNumberSeries(() -> axon.getObject().repository(NumberSeries.class));
     }
 
     @Bean

@@ -124,9 +124,10 @@ class TicketController {
     @Allowed.TicketReaders
     Page<TicketSummary> list(@RequestParam(required = false) UUID customerId,
                              @RequestParam(required = false) TicketStatus status,
+                             @RequestParam(required = false) @Size(max = 40) String number,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {
-        return queries.list(actor.scope(), customerId, status == null ? null : status.name(), page, size);
+        return queries.list(actor.scope(), customerId, status == null ? null : status.name(), number, page, size);
     }
 
     @GetMapping("/{ticketId}")

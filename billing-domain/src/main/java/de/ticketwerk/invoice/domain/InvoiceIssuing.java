@@ -87,11 +87,6 @@ public class InvoiceIssuing {
     }
 
     private String take(String seriesId, UUID documentId, Instant at) {
-        try {
-            Aggregate<NumberSeries> numbers = series.loadOrCreate(seriesId, () -> new NumberSeries(seriesId));
-            return numbers.invoke(s -> s.take(documentId, at));
-        } catch (Exception e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
+        return NumberSeries.next(series, seriesId, documentId, at);
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public class TicketQueries {
 
     private static final String SUMMARY_COLUMNS = """
-            ticket_id, customer_id, channel, kind, service_item, priority, status, title, reporter, assignee,
+            ticket_id, number, customer_id, channel, kind, service_item, priority, status, title, reporter, assignee,
             escalation_level, opened_by, opened_at, description, resolution, """;
     /** The MSP's people see every change; a customer's people the last one that they can see (R-A3). */
     private static final String ALL_CHANGES = "updated_by, updated_at";
@@ -38,7 +38,8 @@ public class TicketQueries {
     }
 
     /** Oldest first, ties broken by id: the order never changes between pages. */
-    public Page<TicketSummary> list(Scope scope, UUID customerId, String status, int page, int size) {
+    public Page<TicketSummary> list(Scope scope, UUID customerId, String status, String number, int page,
+                                    int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> args = new ArrayList<>();
         if (!scope.all()) {
@@ -52,6 +53,10 @@ public class TicketQueries {
         if (status != null) {
             where.append(" AND status = ?");
             args.add(status);
+        }
+        if (number != null) {
+            where.append(" AND number = ?");
+            args.add(number);
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM ticket_view" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
@@ -127,7 +132,8 @@ public class TicketQueries {
     }
 
     private static TicketSummary summary(ResultSet rs, int rowNum) throws SQLException {
-        return new TicketSummary(rs.getObject("ticket_id", UUID.class), rs.getObject("customer_id", UUID.class),
+        return new TicketSummary(rs.getObject("ticket_id", UUID.class), rs.getString("number"),
+                rs.getObject("customer_id", UUID.class),
                 rs.getString("channel"), rs.getString("kind"), rs.getString("service_item"),
                 rs.getString("priority"), rs.getString("status"), rs.getString("title"), rs.getString("reporter"),
                 rs.getString("assignee"), rs.getInt("escalation_level"), rs.getString("opened_by"),

@@ -10,10 +10,11 @@ public final class TicketViews {
     private TicketViews() {
     }
 
-    public record TicketSummary(UUID ticketId, UUID customerId, String channel, String kind, String serviceItem,
-                                String priority, String status, String title, String reporter, String assignee,
-                                int escalationLevel, String openedBy, Instant openedAt, String updatedBy,
-                                Instant updatedAt) {
+    /** {@code number} (R-S1) is null for the tickets opened before tickets had numbers. */
+    public record TicketSummary(UUID ticketId, String number, UUID customerId, String channel, String kind,
+                                String serviceItem, String priority, String status, String title, String reporter,
+                                String assignee, int escalationLevel, String openedBy, Instant openedAt,
+                                String updatedBy, Instant updatedAt) {
     }
 
     public record TicketDetail(TicketSummary ticket, String description, String resolution,

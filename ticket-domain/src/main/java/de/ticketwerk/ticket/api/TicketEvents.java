@@ -13,9 +13,10 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
-    public record TicketOpened(UUID ticketId, UUID customerId, Channel channel, TicketKind kind, ServiceItem serviceItem,
-                               Priority priority, String title, String description, String reporter,
-                               String actor, Instant at) {
+    /** {@code number} (R-S1) is null for the tickets opened before tickets had numbers. */
+    public record TicketOpened(UUID ticketId, String number, UUID customerId, Channel channel, TicketKind kind,
+                               ServiceItem serviceItem, Priority priority, String title, String description,
+                               String reporter, String actor, Instant at) {
     }
 
     public record TicketClassified(UUID ticketId, TicketKind kind, ServiceItem serviceItem, String actor, Instant at) {

@@ -83,12 +83,13 @@ public class Ticket {
     }
 
     @CommandHandler
-    public Ticket(OpenTicket cmd, RegisteredCustomers customers) {
+    public Ticket(OpenTicket cmd, RegisteredCustomers customers, TicketNumbers numbers) {
         if (!customers.isRegistered(cmd.customerId())) {
             throw new CustomerNotRegistered(cmd.customerId());
         }
-        apply(new TicketOpened(cmd.ticketId(), cmd.customerId(), cmd.channel(), cmd.kind(), cmd.serviceItem(),
-                cmd.priority(), cmd.title(), cmd.description(), cmd.reporter(), cmd.actor(), cmd.at()));
+        apply(new TicketOpened(cmd.ticketId(), numbers.take(cmd.ticketId(), cmd.at()), cmd.customerId(),
+                cmd.channel(), cmd.kind(), cmd.serviceItem(), cmd.priority(), cmd.title(), cmd.description(),
+                cmd.reporter(), cmd.actor(), cmd.at()));
     }
 
     @CommandHandler

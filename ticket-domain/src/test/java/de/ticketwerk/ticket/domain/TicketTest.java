@@ -48,7 +48,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TicketTest {
 
@@ -58,16 +62,24 @@ class TicketTest {
     private static final Instant NOW = Instant.parse("2026-03-03T18:00:00Z");
     private static final String ACTOR = "anna";
 
+    private static final String NUMBER = "T2026-000007";
+
     private AggregateTestFixture<Ticket> fixture;
+    /** The tickets that took a number, in order. */
+    private final List<UUID> numbered = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource((RegisteredCustomers) CUSTOMER::equals);
+        fixture.registerInjectableResource((TicketNumbers) (ticketId, at) -> {
+            numbered.add(ticketId);
+            return NUMBER;
+        });
     }
 
     private static TicketOpened opened() {
-        return new TicketOpened(TICKET, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
+        return new TicketOpened(TICKET, NUMBER, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
                 Priority.HIGH, "Printer down", "The office printer prints nothing", "Frau Berger", ACTOR, NOW);
     }
 
@@ -104,6 +116,7 @@ class TicketTest {
                         Priority.HIGH, "Printer down", "The office printer prints nothing", "Frau Berger", ACTOR, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(opened());
+        assertThat(numbered).containsExactly(TICKET);
     }
 
     @Test
@@ -115,6 +128,7 @@ class TicketTest {
                 .expectException(CustomerNotRegistered.class)
                 .expectExceptionMessage("customer " + stranger + " is not registered")
                 .expectNoEvents();
+        assertThat(numbered).as("a refused ticket takes no number").isEmpty();
     }
 
     @Test
