@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static de.ticketwerk.pricing.policy.Fixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** R-C5, the worked examples L1–L3 of DOMAIN.md, and a public holiday in between. */
+/** R-C5, the worked examples L1–L4 of DOMAIN.md (NW), and a public holiday in between. */
 class ResponseDeadlineTest {
 
     @ParameterizedTest(name = "{0}: {1} ticket opened {2} → respond by {3}")
@@ -17,6 +17,7 @@ class ResponseDeadlineTest {
             "L1, COMFORT,  2026-03-06T15:00, 2026-03-09T13:00",
             "L2, BASIC,    2026-03-05T16:00, 2026-03-09T12:00",
             "L3, STANDARD, 2026-03-07T11:00, 2026-03-10T11:00",
+            "L4 (All Saints' Day on Monday), COMFORT, 2027-10-29T15:30, 2027-11-02T13:30",
             "Labour Day, COMFORT, 2026-04-30T15:00, 2026-05-04T13:00",
     })
     void responseTimeCountsServiceHoursOnly(String id, ServiceLevel level, String opened, String due) {
