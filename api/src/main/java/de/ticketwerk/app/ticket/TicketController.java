@@ -50,6 +50,7 @@ import de.ticketwerk.ticket.api.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -124,7 +125,7 @@ class TicketController {
     @Allowed.TicketReaders
     Page<TicketSummary> list(@RequestParam(required = false) UUID customerId,
                              @RequestParam(required = false) TicketStatus status,
-                             @RequestParam(required = false) @Size(max = 40) String number,
+                             @RequestParam(required = false) @Pattern(regexp = "T\\d{4}-\\d{6,9}") String number,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {
         return queries.list(actor.scope(), customerId, status == null ? null : status.name(), number, page, size);

@@ -46,7 +46,8 @@ class ExternalDatabaseTest {
 
             JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(url, "postgres",
                     external.superuserPassword()));
-            assertThat(direct.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(2);
+            assertThat(direct.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                    .as("the customer, the ticket and its number").isEqualTo(3);
             assertThat(unusedDataDir).isEmptyDirectory();
         }
     }

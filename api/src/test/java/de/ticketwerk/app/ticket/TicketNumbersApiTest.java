@@ -94,6 +94,13 @@ class TicketNumbersApiTest extends ApiTest {
         assertThat(http.get("/api/v1/tickets?number=T1999-000001").json().get("totalItems").asLong()).isZero();
     }
 
+    @Test
+    void aNumberOfAnotherShapeIsRefused() {
+        for (String malformed : List.of("2026-000001", "T2026-1", "T2026-000001%27%20OR%201=1", "t2026-000001")) {
+            assertProblem(http.get("/api/v1/tickets?number=" + malformed), 400, "number");
+        }
+    }
+
     private String number(UUID ticket) {
         return awaitTicket(ticket, detail -> detail.get("ticket").hasNonNull("number")).get("ticket").get("number")
                 .asString();
