@@ -44,6 +44,7 @@ import de.ticketwerk.ticket.api.TicketCommands.ResumeWork;
 import de.ticketwerk.ticket.api.TicketCommands.StartWork;
 import de.ticketwerk.ticket.api.TicketCommands.VoidTimeEntry;
 import de.ticketwerk.ticket.api.TicketCommands.WaitForCustomer;
+import de.ticketwerk.ticket.api.TicketEvents.TicketOpened;
 import de.ticketwerk.ticket.api.TicketStatus;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
 import de.ticketwerk.ticket.api.Visibility;
@@ -53,6 +54,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import de.ticketwerk.app.access.Allowed;
 import org.springframework.http.MediaType;
@@ -82,24 +85,29 @@ import java.util.UUID;
 class TicketController {
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final TicketQueries queries;
     private final AsOfReads asOfReads;
     private final Colleagues colleagues;
     private final Clock clock;
 
-    TicketController(CommandGateway commands, TicketQueries queries, AsOfReads asOfReads, Colleagues colleagues,
-                     Clock clock) {
+    TicketController(CommandGateway commands, EventStore events, TicketQueries queries, AsOfReads asOfReads,
+                     Colleagues colleagues, Clock clock) {
         this.commands = commands;
+        this.events = events;
         this.queries = queries;
         this.asOfReads = asOfReads;
         this.colleagues = colleagues;
         this.clock = clock;
     }
 
+    /** What opening a ticket answers: its id and its number (R-S1), to be told on the phone right away. */
+    record Opened(UUID ticketId, String number) {
+    }
+
     @PostMapping
     @Allowed.TicketOpeners
-    ResponseEntity<Map<String, UUID>> open(@Valid @RequestBody OpenTicketRequest body,
-                                           Actor actor) {
+    ResponseEntity<Opened> open(@Valid @RequestBody OpenTicketRequest body, Actor actor) {
         UUID ticketId = RandomIds.next();
         Priority priority = body.priority() == null ? Priority.NORMAL : body.priority();
         if (actor.customerPerson()) {
@@ -118,7 +126,14 @@ class TicketController {
                     required(body.channel(), "channel"), body.kind(), body.serviceItem(), priority, body.title(),
                     body.description(), required(body.reporter(), "reporter"), actor.name(), now()));
         }
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).body(Map.of("ticketId", ticketId));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId))
+                .body(new Opened(ticketId, numberOf(ticketId)));
+    }
+
+    /** From the ticket's first event, stored when the command was answered (the read model shows it moments later). */
+    private String numberOf(UUID ticketId) {
+        DomainEventStream stored = events.readEvents(ticketId.toString());
+        return stored.hasNext() && stored.next().getPayload() instanceof TicketOpened opened ? opened.number() : null;
     }
 
     @GetMapping

@@ -54,6 +54,12 @@ class ReplayBenchmark extends ApiTest {
     /** Every UUID of a copy keeps its first 24 hex digits and ends in the copy's number. */
     private static final String COPY = "regexp_replace(%s, '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)"
             + "[0-9a-f]{12}', '\\1' || lpad(to_hex(k), 12, '0'), 'g')";
+    /**
+     * A copy's tickets have numbers of their own (the copy's number after the year); the number series' own events
+     * (a series per year, no UUID to tell the copies apart) are not copied: no read model reads them.
+     */
+    private static final String OWN_NUMBERS = "regexp_replace(%s, '\"number\":\"T([0-9]{4})-', "
+            + "'\"number\":\"T\\1-' || k || '-', 'g')";
 
     @Autowired
     private EmbeddedPostgresServer postgres;
@@ -84,9 +90,11 @@ class ReplayBenchmark extends ApiTest {
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT %s, %s, t.sequence_number, t.type, t.time_stamp, t.payload_type, t.payload_revision, %s,
                        t.meta_data
-                FROM generate_series(1, ?) k CROSS JOIN (SELECT * FROM domain_event_entry WHERE global_index <= ?) t
+                FROM generate_series(1, ?) k CROSS JOIN (SELECT * FROM domain_event_entry WHERE global_index <= ?
+                                                          AND type <> 'NumberSeries') t
                 ORDER BY k, t.global_index""".formatted(COPY.formatted("t.event_identifier"),
-                COPY.formatted("t.aggregate_identifier"), COPY.formatted("t.payload")), copies, templateHead);
+                COPY.formatted("t.aggregate_identifier"), OWN_NUMBERS.formatted(COPY.formatted("t.payload"))),
+                copies, templateHead);
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         System.out.printf("%nReplay benchmark: a history of %,d events copied %,d times in %.0f s: %,d events%n",
                 template, copies, (System.nanoTime() - insertStart) / 1e9, events);

@@ -77,16 +77,20 @@ class TicketNumbersApiTest extends ApiTest {
     }
 
     @Test
-    void aTicketIsFoundByItsNumberWhichItsListAndDetailShowAlsoAsKnownAtAnInstant() {
+    void theNumberIsAnsweredWhenTheTicketOpensShownInListAndDetailAlsoAsKnownThenAndFoundBy() {
         UUID customer = registerCustomer("Kanzlei Suche", "NW");
         openTicket(customer, "Daneben");
-        UUID ticket = openTicket(customer, "Gesucht");
+        Http.Response opened = http.post("/api/v1/tickets", """
+                {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
+                 "title": "Gesucht", "reporter": "Frau Berger"}""".formatted(customer));
+        UUID ticket = UUID.fromString(opened.json().get("ticketId").asString());
         String number = number(ticket);
         Instant known = CLOCK.instant();
 
         JsonNode found = http.get("/api/v1/tickets?number=" + number).json();
         JsonNode asOf = http.get("/api/v1/tickets/" + ticket + "?knownAt=" + known).json();
 
+        assertThat(opened.json().get("number").asString()).as("told when it opens").isEqualTo(number);
         assertThat(found.get("totalItems").asLong()).isEqualTo(1);
         assertThat(found.get("items").get(0).get("ticketId").asString()).isEqualTo(ticket.toString());
         assertThat(found.get("items").get(0).get("number").asString()).isEqualTo(number);

@@ -79,8 +79,9 @@ class TicketTest {
     }
 
     private static TicketOpened opened() {
-        return new TicketOpened(TICKET, NUMBER, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
-                Priority.HIGH, "Printer down", "The office printer prints nothing", "Frau Berger", ACTOR, NOW);
+        return new TicketOpened(TICKET, NUMBER, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT,
+                ServiceItem.REMOTE_SUPPORT, Priority.HIGH, "Printer down", "The office printer prints nothing",
+                "Frau Berger", ACTOR, NOW);
     }
 
     private static TicketAssigned assigned() {
