@@ -62,11 +62,18 @@ public record ContractTerms(
         }
     }
 
-    /** R-H1: the weekly service hours, the federal state whose public holidays apply, and the zone of both. */
-    public record ServiceTimes(List<ServiceWindow> serviceHours, FederalState holidayState, String zone) {
+    /**
+     * R-H1: the weekly service hours, the federal state whose public holidays apply, and the zone of both; R-S2: the
+     * response time this contract promises in service hours, null where it promises none beyond its level's (R-C5).
+     */
+    public record ServiceTimes(List<ServiceWindow> serviceHours, FederalState holidayState, String zone,
+                               Integer responseHours) {
 
         public ServiceTimes {
             Objects.requireNonNull(holidayState, "holidayState is required");
+            if (responseHours != null && responseHours < 1) {
+                throw new RuleViolation("R-S2", "responseHours must be at least 1");
+            }
             serviceHours = serviceHours == null ? List.of() : List.copyOf(serviceHours);
             zone = zone == null ? DEFAULT_ZONE : zone;
             try {
@@ -74,6 +81,11 @@ public record ContractTerms(
             } catch (DateTimeException e) {
                 throw new RuleViolation("R-H1", "unknown time zone '" + zone + "'");
             }
+        }
+
+        /** R-H1: these service hours in their zone, without the public holidays of their state. */
+        public ServiceCalendar calendar(PublicHolidays holidays) {
+            return new ServiceCalendar(serviceHours, holidayState, ZoneId.of(zone), holidays);
         }
     }
 
@@ -108,7 +120,7 @@ public record ContractTerms(
         QuotaTerms quota = type == ContractType.QUOTA ? QuotaTerms.SEED_000 : null;
         return new ContractTerms(new Prices(monthlyFee, FeePayment.INVOICE, defaultRates(), new BigDecimal("0.00"),
                 DEFAULT_VAT_PERCENT),
-                seedUnits(), new ServiceTimes(officeHours(), holidayState, DEFAULT_ZONE), SurchargeRules.SEED_000,
+                seedUnits(), new ServiceTimes(officeHours(), holidayState, DEFAULT_ZONE, null), SurchargeRules.SEED_000,
                 new BigDecimal("0"), coverage, quota, new MinimumTerm(24, 3));
     }
 
@@ -198,6 +210,10 @@ public record ContractTerms(
         return serviceTimes.zone();
     }
 
+    public Integer responseHours() {
+        return serviceTimes.responseHours();
+    }
+
     public int minimumTermMonths() {
         return minimumTerm.minimumTermMonths();
     }
@@ -212,7 +228,7 @@ public record ContractTerms(
 
     /** R-H1: the service hours of these terms in their zone, without the public holidays of their state. */
     public ServiceCalendar serviceCalendar(PublicHolidays holidays) {
-        return new ServiceCalendar(serviceHours(), holidayState(), zoneId(), holidays);
+        return serviceTimes.calendar(holidays);
     }
 
     /** The business day {@code instant} falls on in these terms' zone. */

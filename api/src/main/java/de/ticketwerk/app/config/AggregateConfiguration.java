@@ -5,9 +5,11 @@ import de.ticketwerk.app.tuning.LocksUntilCommit;
 import de.ticketwerk.calendar.PublicHolidays;
 import de.ticketwerk.ports.ContractDirectory;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
+import de.ticketwerk.ticket.domain.ResponsePromises;
 import de.ticketwerk.ticket.domain.TicketNumbers;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -23,6 +25,7 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -45,13 +48,17 @@ class AggregateConfiguration {
 
     /** What aggregates' command handlers may take as parameters beyond the command. */
     record WriteSidePorts(RegisteredCustomers registeredCustomers, TicketNumbers ticketNumbers,
-                          ContractDirectory contractDirectory, PublicHolidays publicHolidays) {
+                          ResponsePromises responsePromises, ContractDirectory contractDirectory,
+                          PublicHolidays publicHolidays, DeadlineManager deadlineManager) {
     }
 
+    /** The deadline manager is Axon's (db-scheduler's, SchedulingConfiguration), built after the aggregates' ports. */
     @Bean
     WriteSidePorts writeSidePorts(RegisteredCustomers registeredCustomers, TicketNumbers ticketNumbers,
-                                  ContractDirectory contractDirectory, PublicHolidays publicHolidays) {
-        return new WriteSidePorts(registeredCustomers, ticketNumbers, contractDirectory, publicHolidays);
+                                  ResponsePromises responsePromises, ContractDirectory contractDirectory,
+                                  PublicHolidays publicHolidays, @Lazy DeadlineManager deadlineManager) {
+        return new WriteSidePorts(registeredCustomers, ticketNumbers, responsePromises, contractDirectory,
+                publicHolidays, deadlineManager);
     }
 
     static <A> AggregateFactory<A> factory(Class<A> type, WriteSidePorts ports) {
@@ -59,7 +66,8 @@ class AggregateConfiguration {
                 MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(type),
                         new SimpleResourceParameterResolverFactory(
                                 List.of(ports.registeredCustomers(), ports.ticketNumbers(),
-                                        ports.contractDirectory(), ports.publicHolidays())))));
+                                        ports.responsePromises(), ports.contractDirectory(), ports.publicHolidays(),
+                                        ports.deadlineManager())))));
     }
 
     /**

@@ -2,6 +2,7 @@ package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.config.AggregateConfiguration.WriteSidePorts;
 import de.ticketwerk.app.registry.ContractRegistry;
+import de.ticketwerk.app.registry.ContractResponsePromises;
 import de.ticketwerk.app.registry.CustomerContractsDirectory;
 import de.ticketwerk.app.registry.EntryPricingRegistry;
 import de.ticketwerk.app.tuning.AggregateCaches;
@@ -78,7 +79,12 @@ class BillingConfiguration {
 
     @Bean
     ContractRegistry contractRegistry(JdbcTemplate jdbcTemplate) {
-        return new ContractRegistry(jdbcTemplate);
+        return new ContractRegistry(jdbcTemplate, EventSerialization.objectMapper());
+    }
+
+    @Bean
+    ContractResponsePromises responsePromises(ContractRegistry contractRegistry, PublicHolidays publicHolidays) {
+        return new ContractResponsePromises(contractRegistry, publicHolidays);
     }
 
     @Bean

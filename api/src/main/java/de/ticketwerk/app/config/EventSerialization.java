@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -31,7 +32,16 @@ public final class EventSerialization {
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .addMixIn(AggregateScopeDescriptor.class, ReadByGetters.class)
                 .build();
+    }
+
+    /**
+     * A deadline's scope (R-S2: the ticket whose deadline it is) knows its aggregate's id only through its getter
+     * when the deadline is set in the command that creates the aggregate.
+     */
+    @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.PUBLIC_ONLY)
+    private abstract static class ReadByGetters {
     }
 
     /** Events and snapshots under their {@link StoredNames}, everything else (Axon's tokens) under its class name. */

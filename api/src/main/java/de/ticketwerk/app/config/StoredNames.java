@@ -59,6 +59,8 @@ final class StoredNames {
         name("ticket.TimeLogged", TicketEvents.TimeLogged.class);
         name("ticket.TimeEntryCorrected", TicketEvents.TimeEntryCorrected.class);
         name("ticket.TimeEntryVoided", TicketEvents.TimeEntryVoided.class);
+        name("ticket.ResponseDeadlineMet", TicketEvents.ResponseDeadlineMet.class);
+        name("ticket.ResponseDeadlineBreached", TicketEvents.ResponseDeadlineBreached.class);
 
         name("customer.CustomerRegistered", CustomerEvents.CustomerRegistered.class);
         name("customer.CustomerUpdated", CustomerEvents.CustomerUpdated.class);

@@ -1,28 +1,77 @@
 package de.ticketwerk.app.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ticketwerk.calendar.Days;
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.ports.QuotaContracts;
+import de.ticketwerk.terms.ContractTerms.ServiceTimes;
+import de.ticketwerk.terms.ContractType;
+import de.ticketwerk.terms.ServiceLevel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Every contract's period, type, zone and coverage (table contract_registry). */
+/** Every contract's period, type, zone, coverage and service times (table contract_registry). */
 @ProcessingGroup(Registry.PROCESSING_GROUP)
 @DisallowReplay
 public class ContractRegistry implements QuotaContracts {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public ContractRegistry(JdbcTemplate jdbc) {
+    /** {@code json}: the events' format, in which the migration that added service times copied them. */
+    public ContractRegistry(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A contract's period, type and level, and its service times (R-H1, R-S2). */
+    public record ContractTimes(UUID contractId, ContractType type, ServiceLevel level, LocalDate startDate,
+                                LocalDate endDate, ServiceTimes serviceTimes) {
+
+        public boolean inForceOn(LocalDate date) {
+            return Days.within(date, startDate, endDate);
+        }
+    }
+
+    /** Every contract of the customer with its service times, as committed (no lock: a ticket's open reads it). */
+    public List<ContractTimes> contractTimes(UUID customerId) {
+        return jdbc.query("""
+                        SELECT contract_id, type, level, start_date, end_date, service_times FROM contract_registry
+                        WHERE customer_id = ? AND service_times IS NOT NULL ORDER BY contract_id""",
+                (rs, n) -> new ContractTimes(rs.getObject("contract_id", UUID.class),
+                        ContractType.valueOf(rs.getString("type")),
+                        rs.getString("level") == null ? null : ServiceLevel.valueOf(rs.getString("level")),
+                        rs.getDate("start_date").toLocalDate(),
+                        rs.getDate("end_date") == null ? null : rs.getDate("end_date").toLocalDate(),
+                        serviceTimes(rs.getString("service_times"))),
+                customerId);
+    }
+
+    private ServiceTimes serviceTimes(String stored) {
+        try {
+            return json.readValue(stored, ServiceTimes.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable service times in contract_registry: " + e.getMessage(), e);
+        }
+    }
+
+    private String json(ServiceTimes serviceTimes) {
+        try {
+            return json.writeValueAsString(serviceTimes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A QUOTA contract and the zone its days are counted in. */
@@ -45,12 +94,12 @@ public class ContractRegistry implements QuotaContracts {
     void on(ContractConcluded e) {
         jdbc.update("""
                         INSERT INTO contract_registry (contract_id, customer_id, type, level, start_date, end_date,
-                            zone, coverage)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                            zone, coverage, service_times)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.contractId(), e.customerId(), e.type().name(), e.level() == null ? null : e.level().name(),
                 Date.valueOf(e.startDate()), e.endDate() == null ? null : Date.valueOf(e.endDate()),
                 e.terms().zone(), e.terms().coverage().stream().map(Enum::name).sorted()
-                        .collect(Collectors.joining(",")));
+                        .collect(Collectors.joining(",")), json(e.terms().serviceTimes()));
     }
 
     @EventHandler

@@ -182,7 +182,9 @@ class StoredNamesTest {
      * opened before ticket numbers (R-S1) have none.
      */
     private static final Map<String, JsonNode> ADDITIONS = Map.of("feePayment", StringNode.valueOf("INVOICE"),
-            "number", NullNode.getInstance());
+            "number", NullNode.getInstance(), "promise", NullNode.getInstance(),
+            "responseHours", NullNode.getInstance(), "respondBy", NullNode.getInstance(),
+            "responseMetAt", NullNode.getInstance(), "responseBreachedAt", NullNode.getInstance());
 
     private static JsonNode withoutAdditions(JsonNode answer) {
         JsonNode copy = answer.deepCopy();

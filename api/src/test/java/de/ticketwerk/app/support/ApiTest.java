@@ -40,7 +40,9 @@ import static org.awaitility.Awaitility.await;
         "ticketwerk.security.sign-in.first-delay=200ms",
         "ticketwerk.security.sign-in.lock-after=6",
         "ticketwerk.invoicing.run-cron=-",
-        "ticketwerk.quota.close-cron=-"
+        "ticketwerk.quota.close-cron=-",
+        // a response deadline that passed is breached within a second or two (R-S2)
+        "ticketwerk.schedule.polling-interval=1s"
 })
 public abstract class ApiTest {
 

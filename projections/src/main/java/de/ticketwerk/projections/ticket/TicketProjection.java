@@ -3,6 +3,8 @@ package de.ticketwerk.projections.ticket;
 import de.ticketwerk.projections.BatchedWrites;
 import de.ticketwerk.ticket.api.TicketEvents.CommentAdded;
 import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
+import de.ticketwerk.ticket.api.TicketEvents.ResponseDeadlineBreached;
+import de.ticketwerk.ticket.api.TicketEvents.ResponseDeadlineMet;
 import de.ticketwerk.ticket.api.TicketEvents.TicketAssigned;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClassified;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClosed;
@@ -82,13 +84,15 @@ public class TicketProjection {
                         WITH changed AS (
                             INSERT INTO ticket_view (ticket_id, number, customer_id, channel, kind, service_item,
                                 priority, status, title, description, reporter, escalation_level, opened_by,
-                                opened_at, updated_by, updated_at, public_updated_by, public_updated_at, revision)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1)
+                                opened_at, updated_by, updated_at, public_updated_by, public_updated_at, revision,
+                                respond_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1, ?)
                             RETURNING status)
                         """ + HISTORY_OF_CHANGED,
                 e.ticketId(), e.number(), e.customerId(), e.channel().name(), e.kind().name(), e.serviceItem().name(),
                 e.priority().name(), TicketStatus.NEW.name(), e.title(), e.description(), e.reporter(),
                 e.actor(), ts(e.at()), e.actor(), ts(e.at()), e.actor(), ts(e.at()),
+                e.promise() == null ? null : ts(e.promise().respondBy()),
                 e.ticketId(), e.ticketId(), "OPENED", e.title(), e.actor(), ts(e.at()));
     }
 
@@ -114,6 +118,18 @@ public class TicketProjection {
     void on(WorkStarted e) {
         change(e.ticketId(), "status = ?", new Object[]{TicketStatus.IN_PROGRESS.name()},
                 "WORK_STARTED", null, e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(ResponseDeadlineMet e) {
+        change(e.ticketId(), "response_met_at = ?", new Object[]{ts(e.at())},
+                "RESPONSE_DEADLINE_MET", "due " + e.respondBy(), e.actor(), e.at());
+    }
+
+    @EventHandler
+    void on(ResponseDeadlineBreached e) {
+        change(e.ticketId(), "response_breached_at = ?", new Object[]{ts(e.at())},
+                "RESPONSE_DEADLINE_BREACHED", "due " + e.respondBy(), e.actor(), e.at());
     }
 
     @EventHandler

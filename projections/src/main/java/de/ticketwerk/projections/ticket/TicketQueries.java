@@ -26,7 +26,8 @@ public class TicketQueries {
 
     private static final String SUMMARY_COLUMNS = """
             ticket_id, number, customer_id, channel, kind, service_item, priority, status, title, reporter, assignee,
-            escalation_level, opened_by, opened_at, description, resolution, """;
+            escalation_level, opened_by, opened_at, description, resolution, respond_by, response_met_at,
+            response_breached_at, """;
     /** The MSP's people see every change; a customer's people the last one that they can see (R-A3). */
     private static final String ALL_CHANGES = "updated_by, updated_at";
     private static final String PUBLIC_CHANGES = "public_updated_by AS updated_by, public_updated_at AS updated_at";
@@ -137,7 +138,8 @@ public class TicketQueries {
                 rs.getString("channel"), rs.getString("kind"), rs.getString("service_item"),
                 rs.getString("priority"), rs.getString("status"), rs.getString("title"), rs.getString("reporter"),
                 rs.getString("assignee"), rs.getInt("escalation_level"), rs.getString("opened_by"),
-                instant(rs, "opened_at"), rs.getString("updated_by"), instant(rs, "updated_at"));
+                instant(rs, "opened_at"), rs.getString("updated_by"), instant(rs, "updated_at"),
+                instant(rs, "respond_by"), instant(rs, "response_met_at"), instant(rs, "response_breached_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

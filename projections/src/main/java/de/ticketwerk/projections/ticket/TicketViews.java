@@ -10,11 +10,15 @@ public final class TicketViews {
     private TicketViews() {
     }
 
-    /** {@code number} (R-S1) is null for the tickets opened before tickets had numbers. */
+    /**
+     * {@code number} (R-S1) is null for the tickets opened before tickets had numbers. {@code respondBy} (R-S2) is null
+     * where no contract promised a response; then {@code responseMetAt} or {@code responseBreachedAt} says how it went.
+     */
     public record TicketSummary(UUID ticketId, String number, UUID customerId, String channel, String kind,
                                 String serviceItem, String priority, String status, String title, String reporter,
                                 String assignee, int escalationLevel, String openedBy, Instant openedAt,
-                                String updatedBy, Instant updatedAt) {
+                                String updatedBy, Instant updatedAt, Instant respondBy, Instant responseMetAt,
+                                Instant responseBreachedAt) {
     }
 
     public record TicketDetail(TicketSummary ticket, String description, String resolution,

@@ -13,10 +13,21 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
-    /** {@code number} (R-S1) is null for the tickets opened before tickets had numbers. */
+    /**
+     * {@code number} (R-S1) is null for the tickets opened before tickets had numbers, {@code promise} (R-S2) for those
+     * opened before response deadlines.
+     */
     public record TicketOpened(UUID ticketId, String number, UUID customerId, Channel channel, TicketKind kind,
                                ServiceItem serviceItem, Priority priority, String title, String description,
-                               String reporter, String actor, Instant at) {
+                               String reporter, String actor, Instant at, ResponsePromise promise) {
+    }
+
+    /** R-S2: the first response (a public comment by staff, or the start of work) came by the deadline. */
+    public record ResponseDeadlineMet(UUID ticketId, Instant respondBy, String actor, Instant at) {
+    }
+
+    /** R-S2: the deadline passed without a response; {@code at} is the deadline itself. */
+    public record ResponseDeadlineBreached(UUID ticketId, Instant respondBy, String actor, Instant at) {
     }
 
     public record TicketClassified(UUID ticketId, TicketKind kind, ServiceItem serviceItem, String actor, Instant at) {

@@ -24,6 +24,9 @@ import de.ticketwerk.ticket.api.TicketCommands.VoidTimeEntry;
 import de.ticketwerk.ticket.api.TicketCommands.WaitForCustomer;
 import de.ticketwerk.ticket.api.TicketEvents.CommentAdded;
 import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
+import de.ticketwerk.ticket.api.TicketEvents.ResponseDeadlineBreached;
+import de.ticketwerk.ticket.api.TicketEvents.ResponseDeadlineMet;
+import de.ticketwerk.ticket.api.ResponsePromise;
 import de.ticketwerk.ticket.api.TicketEvents.TicketAssigned;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClassified;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClosed;
@@ -41,7 +44,10 @@ import de.ticketwerk.ticket.api.TicketKind;
 import de.ticketwerk.ticket.api.TicketStatus;
 import de.ticketwerk.ticket.api.TimeEntryNotFound;
 import de.ticketwerk.ticket.api.TimeEntryDetails;
+import de.ticketwerk.ticket.api.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -60,6 +66,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 public class Ticket {
 
+    static final String RESPONSE_DEADLINE = "response-deadline";
+    /** Who breaches a deadline that passed without a response: the schedule, not a person. */
+    public static final String DEADLINE_ACTOR = "response-deadline";
+
     @AggregateIdentifier
     private UUID ticketId;
     private UUID customerId;
@@ -72,6 +82,9 @@ public class Ticket {
     private Map<UUID, Boolean> timeEntryIsVoided = new HashMap<>();
     /** Whose work each entry records; empty for entries known only from a snapshot taken before it was kept. */
     private Map<UUID, String> technicianOfEntry = new HashMap<>();
+    /** R-S2: when the first response is due; null where nothing was promised. */
+    private Instant respondBy;
+    private boolean responseSettled;
 
     protected Ticket() {
     }
@@ -83,13 +96,41 @@ public class Ticket {
     }
 
     @CommandHandler
-    public Ticket(OpenTicket cmd, RegisteredCustomers customers, TicketNumbers numbers) {
+    public Ticket(OpenTicket cmd, RegisteredCustomers customers, TicketNumbers numbers, ResponsePromises promises,
+                  DeadlineManager deadlines) {
         if (!customers.isRegistered(cmd.customerId())) {
             throw new CustomerNotRegistered(cmd.customerId());
         }
+        ResponsePromise promise = promises.promise(cmd.customerId(), cmd.at()).orElse(null);
         apply(new TicketOpened(cmd.ticketId(), numbers.take(cmd.ticketId(), cmd.at()), cmd.customerId(),
                 cmd.channel(), cmd.kind(), cmd.serviceItem(), cmd.priority(), cmd.title(), cmd.description(),
-                cmd.reporter(), cmd.actor(), cmd.at()));
+                cmd.reporter(), cmd.actor(), cmd.at(), promise));
+        if (promise != null) {
+            deadlines.schedule(promise.respondBy(), RESPONSE_DEADLINE);
+        }
+    }
+
+    /**
+     * R-S2: the schedule fires at the deadline. It may fire again after a crash, or after the response: then the
+     * deadline is settled already and nothing happens.
+     */
+    @DeadlineHandler(deadlineName = RESPONSE_DEADLINE)
+    void responseDue() {
+        if (respondBy != null && !responseSettled) {
+            apply(new ResponseDeadlineBreached(ticketId, respondBy, DEADLINE_ACTOR, respondBy));
+        }
+    }
+
+    /** R-S2: the first response settles the deadline: met when by it, else breached (the schedule may be late). */
+    private void responded(String actor, Instant at) {
+        if (respondBy == null || responseSettled) {
+            return;
+        }
+        if (at.isAfter(respondBy)) {
+            apply(new ResponseDeadlineBreached(ticketId, respondBy, DEADLINE_ACTOR, respondBy));
+        } else {
+            apply(new ResponseDeadlineMet(ticketId, respondBy, actor, at));
+        }
     }
 
     @CommandHandler
@@ -118,6 +159,7 @@ public class Ticket {
     public void handle(StartWork cmd) {
         Lifecycle.START_WORK.from(status);
         apply(new WorkStarted(ticketId, cmd.actor(), cmd.at()));
+        responded(cmd.actor(), cmd.at());
     }
 
     @CommandHandler
@@ -168,6 +210,9 @@ public class Ticket {
             throw new StateConflict("R-T5", "comment " + cmd.commentId() + " already exists");
         }
         apply(new CommentAdded(ticketId, cmd.commentId(), cmd.visibility(), cmd.text(), cmd.actor(), cmd.at()));
+        if (cmd.visibility() == Visibility.PUBLIC && cmd.customerScope() == null) {
+            responded(cmd.actor(), cmd.at());
+        }
     }
 
     @CommandHandler
@@ -239,6 +284,17 @@ public class Ticket {
         serviceItem = event.serviceItem();
         priority = event.priority();
         status = TicketStatus.NEW;
+        respondBy = event.promise() == null ? null : event.promise().respondBy();
+    }
+
+    @EventSourcingHandler
+    void on(ResponseDeadlineMet event) {
+        responseSettled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ResponseDeadlineBreached event) {
+        responseSettled = true;
     }
 
     @EventSourcingHandler

@@ -24,6 +24,9 @@ import de.ticketwerk.ticket.api.TicketCommands.VoidTimeEntry;
 import de.ticketwerk.ticket.api.TicketCommands.WaitForCustomer;
 import de.ticketwerk.ticket.api.TicketEvents.CommentAdded;
 import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
+import de.ticketwerk.ticket.api.TicketEvents.ResponseDeadlineBreached;
+import de.ticketwerk.ticket.api.TicketEvents.ResponseDeadlineMet;
+import de.ticketwerk.ticket.api.ResponsePromise;
 import de.ticketwerk.ticket.api.TicketEvents.TicketAssigned;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClassified;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClosed;
@@ -49,7 +52,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,12 +82,28 @@ class TicketTest {
             numbered.add(ticketId);
             return NUMBER;
         });
+        fixture.registerInjectableResource((ResponsePromises) (customerId, at) ->
+                Optional.ofNullable(promised.get(customerId)));
     }
+
+    /** What the customers' contracts promise (R-S2); nothing unless a test says so. */
+    private final Map<UUID, ResponsePromise> promised = new HashMap<>();
 
     private static TicketOpened opened() {
         return new TicketOpened(TICKET, NUMBER, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT,
                 ServiceItem.REMOTE_SUPPORT, Priority.HIGH, "Printer down", "The office printer prints nothing",
-                "Frau Berger", ACTOR, NOW);
+                "Frau Berger", ACTOR, NOW, null);
+    }
+
+    private static final UUID CONTRACT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    /** R-S2: COMFORT, 6 service hours from Tuesday 19:00 in Berlin: Wednesday 15:00 (14:00 UTC). */
+    private static final ResponsePromise PROMISE = new ResponsePromise(CONTRACT, 6,
+            Instant.parse("2026-03-04T14:00:00Z"));
+
+    private static TicketOpened openedWithPromise() {
+        return new TicketOpened(TICKET, NUMBER, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT,
+                ServiceItem.REMOTE_SUPPORT, Priority.HIGH, "Printer down", "The office printer prints nothing",
+                "Frau Berger", ACTOR, NOW, PROMISE);
     }
 
     private static TicketAssigned assigned() {
@@ -308,6 +330,98 @@ class TicketTest {
         fixture.given(opened())
                 .when(new VoidTimeEntry(TICKET, ENTRY, "?", ACTOR, NOW))
                 .expectException(TimeEntryNotFound.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTicketOpensWithItsCustomersPromiseAndItsDeadlineIsScheduled() {
+        promised.put(CUSTOMER, PROMISE);
+        fixture.givenNoPriorActivity()
+                .when(new OpenTicket(TICKET, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
+                        Priority.HIGH, "Printer down", "The office printer prints nothing", "Frau Berger", ACTOR, NOW))
+                .expectEvents(openedWithPromise())
+                .expectScheduledDeadlineWithName(PROMISE.respondBy(), Ticket.RESPONSE_DEADLINE);
+    }
+
+    @Test
+    void withoutAPromiseNoDeadlineIsScheduled() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenTicket(TICKET, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT, ServiceItem.REMOTE_SUPPORT,
+                        Priority.HIGH, "Printer down", "The office printer prints nothing", "Frau Berger", ACTOR, NOW))
+                .expectEvents(opened())
+                .expectNoScheduledDeadlines();
+        fixture.given(opened(), assigned())
+                .when(new StartWork(TICKET, "jonas", NOW))
+                .expectEvents(started());
+    }
+
+    @Test
+    void theStartOfWorkByTheDeadlineMeetsIt() {
+        Instant justInTime = PROMISE.respondBy();
+        fixture.given(openedWithPromise(), assigned())
+                .when(new StartWork(TICKET, "jonas", justInTime))
+                .expectEvents(new WorkStarted(TICKET, "jonas", justInTime),
+                        new ResponseDeadlineMet(TICKET, PROMISE.respondBy(), "jonas", justInTime));
+    }
+
+    @Test
+    void aPublicCommentByStaffIsAResponseButNotACustomersOrAnInternalOne() {
+        UUID comment = UUID.randomUUID();
+        fixture.given(openedWithPromise())
+                .when(new AddComment(TICKET, comment, Visibility.PUBLIC, "We are on it", "jonas", NOW, null))
+                .expectEvents(new CommentAdded(TICKET, comment, Visibility.PUBLIC, "We are on it", "jonas", NOW),
+                        new ResponseDeadlineMet(TICKET, PROMISE.respondBy(), "jonas", NOW));
+        fixture.given(openedWithPromise())
+                .when(new AddComment(TICKET, comment, Visibility.PUBLIC, "Any news?", "frau.berger", NOW, CUSTOMER))
+                .expectEvents(new CommentAdded(TICKET, comment, Visibility.PUBLIC, "Any news?", "frau.berger", NOW));
+        fixture.given(openedWithPromise())
+                .when(new AddComment(TICKET, comment, Visibility.INTERNAL, "Call back", "jonas", NOW, null))
+                .expectEvents(new CommentAdded(TICKET, comment, Visibility.INTERNAL, "Call back", "jonas", NOW));
+    }
+
+    @Test
+    void onlyTheFirstResponseCounts() {
+        ResponseDeadlineMet met = new ResponseDeadlineMet(TICKET, PROMISE.respondBy(), "jonas", NOW);
+        UUID comment = UUID.randomUUID();
+        fixture.given(openedWithPromise(), assigned(), started(), met)
+                .when(new AddComment(TICKET, comment, Visibility.PUBLIC, "Done soon", "jonas", NOW, null))
+                .expectEvents(new CommentAdded(TICKET, comment, Visibility.PUBLIC, "Done soon", "jonas", NOW));
+    }
+
+    @Test
+    void aResponseAfterTheDeadlineRecordsTheBreachAtTheDeadline() {
+        Instant late = PROMISE.respondBy().plusSeconds(60);
+        fixture.given(openedWithPromise(), assigned())
+                .when(new StartWork(TICKET, "jonas", late))
+                .expectEvents(new WorkStarted(TICKET, "jonas", late),
+                        new ResponseDeadlineBreached(TICKET, PROMISE.respondBy(), Ticket.DEADLINE_ACTOR,
+                                PROMISE.respondBy()));
+    }
+
+    @Test
+    void theDeadlinePassingWithoutAResponseIsABreachOnce() {
+        ResponseDeadlineBreached breached = new ResponseDeadlineBreached(TICKET, PROMISE.respondBy(),
+                Ticket.DEADLINE_ACTOR, PROMISE.respondBy());
+        promised.put(CUSTOMER, PROMISE);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(new OpenTicket(TICKET, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT,
+                        ServiceItem.REMOTE_SUPPORT, Priority.HIGH, "Printer down", "The office printer prints nothing",
+                        "Frau Berger", ACTOR, NOW))
+                .whenTimeAdvancesTo(PROMISE.respondBy())
+                .expectTriggeredDeadlinesWithName(Ticket.RESPONSE_DEADLINE)
+                .expectEvents(breached);
+    }
+
+    @Test
+    void theDeadlineFiringAfterTheResponseChangesNothing() {
+        promised.put(CUSTOMER, PROMISE);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(new OpenTicket(TICKET, CUSTOMER, Channel.PHONE, TicketKind.INCIDENT,
+                                ServiceItem.REMOTE_SUPPORT, Priority.HIGH, "Printer down", null, "Frau Berger", ACTOR,
+                                NOW),
+                        new AssignTicket(TICKET, "jonas", ACTOR, NOW), new StartWork(TICKET, "jonas", NOW))
+                .whenTimeAdvancesTo(PROMISE.respondBy().plusSeconds(3600))
+                .expectTriggeredDeadlinesWithName(Ticket.RESPONSE_DEADLINE)
                 .expectNoEvents();
     }
 }
