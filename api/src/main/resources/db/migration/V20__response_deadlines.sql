@@ -9,8 +9,9 @@ SET service_times = (SELECT jsonb_build_object('serviceHours', t -> 'serviceHour
                            FROM domain_event_entry e
                            WHERE e.aggregate_identifier = r.contract_id::text AND e.sequence_number = 0) conclusion);
 
--- R-S2: what the ticket list shows of each deadline.
+-- R-S2: what the ticket list shows of each deadline, and the contract in whose service hours it counts.
 ALTER TABLE ticket_view ADD COLUMN respond_by TIMESTAMPTZ;
+ALTER TABLE ticket_view ADD COLUMN response_contract_id UUID;
 ALTER TABLE ticket_view ADD COLUMN response_met_at TIMESTAMPTZ;
 ALTER TABLE ticket_view ADD COLUMN response_breached_at TIMESTAMPTZ;
 CREATE INDEX ticket_view_open_deadlines ON ticket_view (respond_by)

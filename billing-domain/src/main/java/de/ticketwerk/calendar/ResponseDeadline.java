@@ -26,4 +26,9 @@ public final class ResponseDeadline {
         }
         return minute;
     }
+
+    /** R-S2: a response due by {@code respondBy} is at risk when at most {@code hours} service hours are left. */
+    public static boolean dueWithin(Instant respondBy, Instant now, int hours, ServiceCalendar calendar) {
+        return !respondBy.isAfter(respondBy(now, hours, calendar));
+    }
 }

@@ -25,4 +25,19 @@ class ResponseDeadlineTest {
 
         assertThat(ResponseDeadline.respondBy(local(opened), level.responseHours(), calendar)).isEqualTo(local(due));
     }
+
+    @ParameterizedTest(name = "due {0}, now {1}, within {2} service hours: {3}")
+    @CsvSource({
+            "2026-03-09T13:00, 2026-03-06T16:00, 5, true",
+            "2026-03-09T13:00, 2026-03-06T16:00, 4, false",
+            "2026-03-09T13:00, 2026-03-09T11:00, 2, true",
+            "2026-03-09T13:00, 2026-03-09T10:59, 2, false",
+            "2026-03-09T13:00, 2026-03-10T09:00, 1, true",
+    })
+    void aResponseIsAtRiskWhenAtMostTheGivenServiceHoursAreLeft(String due, String now, int hours, boolean atRisk) {
+        ServiceCalendar calendar = Fixtures.terms(ContractType.SERVICE, ServiceLevel.COMFORT)
+                .serviceCalendar(Fixtures.HOLIDAYS);
+
+        assertThat(ResponseDeadline.dueWithin(local(due), local(now), hours, calendar)).isEqualTo(atRisk);
+    }
 }

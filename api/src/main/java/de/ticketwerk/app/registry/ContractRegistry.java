@@ -18,6 +18,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,12 @@ public class ContractRegistry implements QuotaContracts {
                         rs.getDate("end_date") == null ? null : rs.getDate("end_date").toLocalDate(),
                         serviceTimes(rs.getString("service_times"))),
                 customerId);
+    }
+
+    /** A contract's service times; empty for a contract never concluded (or restored without them, V20). */
+    public Optional<ServiceTimes> serviceTimes(UUID contractId) {
+        return jdbc.query("SELECT service_times FROM contract_registry WHERE contract_id = ? AND service_times IS NOT NULL",
+                (rs, n) -> serviceTimes(rs.getString("service_times")), contractId).stream().findFirst();
     }
 
     private ServiceTimes serviceTimes(String stored) {

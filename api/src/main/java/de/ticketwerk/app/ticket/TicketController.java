@@ -73,6 +73,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -89,20 +90,25 @@ class TicketController {
     private final TicketQueries queries;
     private final AsOfReads asOfReads;
     private final Colleagues colleagues;
+    private final AtRiskTickets atRiskTickets;
     private final Clock clock;
 
     TicketController(CommandGateway commands, EventStore events, TicketQueries queries, AsOfReads asOfReads,
-                     Colleagues colleagues, Clock clock) {
+                     Colleagues colleagues, AtRiskTickets atRiskTickets, Clock clock) {
         this.commands = commands;
         this.events = events;
         this.queries = queries;
         this.asOfReads = asOfReads;
         this.colleagues = colleagues;
+        this.atRiskTickets = atRiskTickets;
         this.clock = clock;
     }
 
-    /** What opening a ticket answers: its id and its number (R-S1), to be told on the phone right away. */
-    record Opened(UUID ticketId, String number) {
+    /**
+     * What opening a ticket answers: its id, its number (R-S1) and when the first response is due (R-S2, null where
+     * nothing was promised), to be told on the phone right away.
+     */
+    record Opened(UUID ticketId, String number, Instant respondBy) {
     }
 
     @PostMapping
@@ -126,14 +132,17 @@ class TicketController {
                     required(body.channel(), "channel"), body.kind(), body.serviceItem(), priority, body.title(),
                     body.description(), required(body.reporter(), "reporter"), actor.name(), now()));
         }
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId))
-                .body(new Opened(ticketId, numberOf(ticketId)));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId)).body(openedAnswer(ticketId));
     }
 
     /** From the ticket's first event, stored when the command was answered (the read model shows it moments later). */
-    private String numberOf(UUID ticketId) {
+    private Opened openedAnswer(UUID ticketId) {
         DomainEventStream stored = events.readEvents(ticketId.toString());
-        return stored.hasNext() && stored.next().getPayload() instanceof TicketOpened opened ? opened.number() : null;
+        if (stored.hasNext() && stored.next().getPayload() instanceof TicketOpened opened) {
+            return new Opened(ticketId, opened.number(),
+                    opened.promise() == null ? null : opened.promise().respondBy());
+        }
+        return new Opened(ticketId, null, null);
     }
 
     @GetMapping
@@ -144,6 +153,16 @@ class TicketController {
                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Actor actor) {
         return queries.list(actor.scope(), customerId, status == null ? null : status.name(), number, page, size);
+    }
+
+    /** R-S2: for dispatchers, the tickets whose first response is due within {@code withinHours} service hours. */
+    record AtRisk(int withinHours, List<TicketSummary> items) {
+    }
+
+    @GetMapping("/at-risk")
+    @Allowed.Dispatch
+    AtRisk atRisk(@RequestParam(defaultValue = "2") @Min(1) @Max(2000) int withinHours) {
+        return new AtRisk(withinHours, atRiskTickets.dueWithin(withinHours));
     }
 
     @GetMapping("/{ticketId}")

@@ -136,6 +136,50 @@ class ResponseDeadlinesApiTest extends ApiTest {
         assertThat(changes).containsExactly("OPENED", "RESPONSE_DEADLINE_BREACHED");
     }
 
+    @Test
+    void dispatchersSeeTheTicketsWhoseResponseIsDueWithinTheGivenServiceHours() {
+        UUID customer = registerCustomer("Kanzlei Dringend", "NW");
+        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"COMFORT\", \"startDate\": \"2026-01-01\"");
+        CLOCK.moveTo(berlin("2027-10-29T15:30"));
+        UUID soon = openTicket(customer, "Bald fällig");
+        CLOCK.moveTo(berlin("2027-11-02T09:00"));
+        UUID later = openTicket(customer, "Später fällig");
+        awaitCaughtUp("tickets");
+
+        CLOCK.moveTo(berlin("2027-11-02T11:00"));
+        List<String> withinFour = ids(http.get("/api/v1/tickets/at-risk?withinHours=4").json());
+        List<String> withinThree = ids(http.get("/api/v1/tickets/at-risk?withinHours=3").json());
+
+        assertThat(withinFour).as("due 13:30 and 15:00").contains(soon.toString(), later.toString());
+        assertThat(withinThree).as("due 13:30, but 15:00 is 4 service hours away").contains(soon.toString())
+                .doesNotContain(later.toString());
+        assertThat(ids(http.get("/api/v1/tickets/at-risk?withinHours=1").json()))
+                .doesNotContain(soon.toString(), later.toString());
+        CLOCK.moveTo(berlin("2027-11-02T12:45"));
+        assertThat(ids(http.get("/api/v1/tickets/at-risk?withinHours=1").json())).contains(soon.toString())
+                .doesNotContain(later.toString());
+        assertProblem(http.get("/api/v1/tickets/at-risk?withinHours=0"), 400, "withinHours");
+    }
+
+    @Test
+    void openingATicketAnswersWhenItsFirstResponseIsDue() {
+        UUID customer = registerCustomer("Kanzlei Telefon", "NW");
+        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"STANDARD\", \"startDate\": \"2026-01-01\"");
+        CLOCK.moveTo(berlin("2026-03-07T11:00"));
+
+        Http.Response opened = http.post("/api/v1/tickets", """
+                {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
+                 "title": "Server", "reporter": "Frau Berger"}""".formatted(customer));
+
+        assertThat(Instant.parse(opened.json().get("respondBy").asString())).isEqualTo(berlin("2026-03-10T11:00"));
+    }
+
+    private static List<String> ids(JsonNode atRisk) {
+        List<String> ids = new ArrayList<>();
+        atRisk.get("items").forEach(item -> ids.add(item.get("ticketId").asString()));
+        return ids;
+    }
+
     private Instant respondBy(UUID ticket) {
         JsonNode shown = awaitTicket(ticket, detail -> true).get("ticket");
         assertThat(shown.hasNonNull("respondBy")).as(shown.toString()).isTrue();

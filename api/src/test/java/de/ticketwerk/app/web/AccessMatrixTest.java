@@ -52,6 +52,7 @@ class AccessMatrixTest extends OperationExamples {
         rule("POST /api/v1/tickets", Set.of("DISPATCHER", "TECHNICIAN", "ACCOUNT_MANAGER", "CUSTOMER_USER",
                 "CUSTOMER_ADMIN", "INTAKE"), Foreign.UNKNOWN_CUSTOMER);
         rule("GET /api/v1/tickets/{ticketId}", ticketReaders, Foreign.NOT_FOUND);
+        rule("GET /api/v1/tickets/at-risk", DISPATCH, null);
         rule("PUT /api/v1/tickets/{ticketId}/classification", DISPATCH, null);
         rule("PUT /api/v1/tickets/{ticketId}/priority", DISPATCH, null);
         rule("PUT /api/v1/tickets/{ticketId}/assignee", DISPATCH, null);

@@ -66,6 +66,7 @@ abstract class OperationExamples extends ApiTest {
                  "priority": "HIGH", "title": "Printer down", "description": "Since this morning",
                  "reporter": "Frau Berger"}""".formatted(customer)));
         example("GET /api/v1/tickets/{ticketId}", 200, () -> get("/api/v1/tickets/" + ticket(), null));
+        example("GET /api/v1/tickets/at-risk", 200, () -> get("/api/v1/tickets/at-risk", "withinHours=4"));
         example("PUT /api/v1/tickets/{ticketId}/classification", 200, () -> on(ticket(), "PUT", "/classification",
                 "{\"kind\": \"SERVICE_REQUEST\", \"serviceItem\": \"HOTLINE\"}"));
         example("PUT /api/v1/tickets/{ticketId}/priority", 200,

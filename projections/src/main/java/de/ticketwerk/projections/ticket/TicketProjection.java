@@ -85,14 +85,15 @@ public class TicketProjection {
                             INSERT INTO ticket_view (ticket_id, number, customer_id, channel, kind, service_item,
                                 priority, status, title, description, reporter, escalation_level, opened_by,
                                 opened_at, updated_by, updated_at, public_updated_by, public_updated_at, revision,
-                                respond_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1, ?)
+                                respond_by, response_contract_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                             RETURNING status)
                         """ + HISTORY_OF_CHANGED,
                 e.ticketId(), e.number(), e.customerId(), e.channel().name(), e.kind().name(), e.serviceItem().name(),
                 e.priority().name(), TicketStatus.NEW.name(), e.title(), e.description(), e.reporter(),
                 e.actor(), ts(e.at()), e.actor(), ts(e.at()), e.actor(), ts(e.at()),
                 e.promise() == null ? null : ts(e.promise().respondBy()),
+                e.promise() == null ? null : e.promise().contractId(),
                 e.ticketId(), e.ticketId(), "OPENED", e.title(), e.actor(), ts(e.at()));
     }
 

@@ -6,6 +6,7 @@ import de.ticketwerk.projections.Page;
 import de.ticketwerk.projections.Revised;
 import de.ticketwerk.projections.Scope;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
+import de.ticketwerk.projections.ticket.TicketViews.OpenDeadline;
 import de.ticketwerk.projections.ticket.TicketViews.TicketSummary;
 import de.ticketwerk.projections.ticket.TicketViews.TimeEntry;
 import de.ticketwerk.projections.ticket.TicketViews.TimeEntryChange;
@@ -122,6 +123,15 @@ public class TicketQueries {
                             changes.getOrDefault(entryId, List.of()));
                 },
                 ticketId);
+    }
+
+    /** R-S2: every ticket whose first response is still due, the soonest first. */
+    public List<OpenDeadline> openDeadlines() {
+        return jdbc.query("SELECT " + SUMMARY_COLUMNS + ALL_CHANGES + """
+                        , response_contract_id FROM ticket_view
+                        WHERE respond_by IS NOT NULL AND response_met_at IS NULL AND response_breached_at IS NULL
+                        ORDER BY respond_by, ticket_id""",
+                (rs, n) -> new OpenDeadline(summary(rs, n), rs.getObject("response_contract_id", UUID.class)));
     }
 
     private static TimeEntryChange change(ResultSet rs) throws SQLException {

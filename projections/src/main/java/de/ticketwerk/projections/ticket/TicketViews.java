@@ -21,6 +21,10 @@ public final class TicketViews {
                                 Instant responseBreachedAt) {
     }
 
+    /** R-S2: a ticket still waiting for its first response, and the contract in whose service hours it is due. */
+    public record OpenDeadline(TicketSummary ticket, UUID contractId) {
+    }
+
     public record TicketDetail(TicketSummary ticket, String description, String resolution,
                                List<HistoryLine> history, List<Comment> comments, List<TimeEntry> timeEntries) {
     }
