@@ -76,6 +76,8 @@ class QuotaYearApiTest extends ApiTest {
         assertThat(s.get("usedByServiceItem").get(0).get("key").asString()).isEqualTo("REMOTE_SUPPORT");
         assertThat(s.get("usedByServiceItem").get(0).get("minutes").asLong()).isEqualTo(used);
         assertThat(s.get("usedByTicket")).hasSize(1);
+        assertThat(s.get("usedByTicket").get(0).get("key").asString()).as("the ticket's number (R-S1)")
+                .matches("T2026-\\d{6}");
     }
 
     @Test
@@ -152,7 +154,8 @@ class QuotaYearApiTest extends ApiTest {
         assertThat(new byte[] {body[0], body[1], body[2]}).as("UTF-8 byte order mark")
                 .containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text).contains("10.02.2026;" + ticket + ";" + entries.get(0) + ";jonas;TECHNICIAN;REMOTE;"
+        String number = http.get("/api/v1/tickets/" + ticket).json().get("ticket").get("number").asString();
+        assertThat(text).contains("10.02.2026;" + number + ";" + entries.get(0) + ";jonas;TECHNICIAN;REMOTE;"
                 + "REMOTE_SUPPORT;300;300;0;QUOTA;300;0,00;");
         assertThat(text).contains("Mehrminuten;260;416,00").contains("Summe;1788,00;1700");
 
@@ -160,7 +163,8 @@ class QuotaYearApiTest extends ApiTest {
         assertThat(Pdfs.text(quarter)).contains("Kontingent: Zwischenstand 4. Quartal 2026", "Test IT-Service GmbH",
                 "Kanzlei Jahreslauf", "01.10.2026 bis 31.12.2026", "Anfangsbestand 4:00 h", "Verbraucht 8:20 h",
                 "Abgerechnete Mehrzeit 4:20 h (416,00 €)", "Endbestand 0:00 h", "Verbraucht seit 01.01.2026 28:20 h",
-                "Rest des Jahreskontingents −4:20 h", "Remote-Support 8:20 h",
+                "Rest des Jahreskontingents −4:20 h", "Remote-Support 8:20 h", "Verbrauch nach Ticket",
+                number + " 8:20 h",
                 "Januar 2026 24:00 h 0:00 h 0:00 h 0:00 h 24:00 h", "Februar 2026 0:00 h 5:00 h 0:00 h 0:00 h 19:00 h",
                 "November 2026 0:00 h 8:20 h 0:00 h 0:00 h −4:20 h",
                 "Dezember 2026 0:00 h 0:00 h 0:00 h 4:20 h 0:00 h");
@@ -168,7 +172,8 @@ class QuotaYearApiTest extends ApiTest {
         byte[] annual = pdf("annual/2026", "jahresaufstellung-2026.pdf");
         assertThat(Pdfs.text(annual)).contains("Kontingent: Jahresaufstellung", "01.01.2026 bis 31.12.2026",
                 "Gutschriften 24:00 h", "Verbraucht 28:20 h", "Mehrzeit 4:20 h (416,00 €)", "Übertrag 0:00 h",
-                "Monatliche Abschläge 1.788,00 €", "10.02.2026 Remote-Support, Techniker, remote jonas 5:00 h 5:00 h "
+                "Monatliche Abschläge 1.788,00 €", "10.02.2026 " + number + " Remote-Support, Techniker, remote jonas "
+                        + "5:00 h 5:00 h "
                         + "Kontingent (5:00 h) 0,00 €", "Mai 2026 0:00 h 8:20 h 0:00 h 0:00 h 10:40 h");
 
         Http.Response unknown = http.send("GET", "/api/v1/contracts/" + UUID.randomUUID() + "/statements/annual/2026",

@@ -60,7 +60,8 @@ public final class QuotaCsv {
                 .row("Datum", "Ticket", "Eintrag", "Techniker", "Rolle", "Art", "Leistung", "Minuten",
                         "Abgerechnete Minuten", "Zuschlag (min)", "Abrechnung", "Kontingent (min)", "Netto (EUR)",
                         "Nicht abrechenbar, weil");
-        s.entries().forEach(e -> csv.row(e.workDate(), e.ticketId(), e.entryId(), e.technician(), e.role(),
+        s.entries().forEach(e -> csv.row(e.workDate(), e.ticketNumber() == null ? e.ticketId() : e.ticketNumber(),
+                e.entryId(), e.technician(), e.role(),
                 e.mode(), e.serviceItem(), e.rawMinutes(), e.billedMinutes(), e.surchargeMinuteEquivalents(),
                 e.settlement(), e.quotaMinutes(), e.netAmount(), e.nonBillableReason()));
         csv.row("Summe", null, null, null, null, null, null, s.rawMinutes(), s.billedMinutes(), null, null,

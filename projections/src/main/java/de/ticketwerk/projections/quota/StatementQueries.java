@@ -49,7 +49,7 @@ public class StatementQueries {
                 ? quota.allotmentMinutes() - usedInQuotaYear : null;
         return new QuarterlyStatement(contract.contractId(), year, quarter, from, to, !today.isAfter(to),
                 opening.balance(), closing.credited() - opening.credited(), closing.used() - opening.used(),
-                usedBy("service_item", contract, from, to), usedBy("ticket_id::text", contract, from, to),
+                usedBy("service_item", contract, from, to), usedBy(TICKET_NUMBER_OR_ID, contract, from, to),
                 closing.forfeited() - opening.forfeited(), closing.settled() - opening.settled(),
                 closing.settledAmount().subtract(opening.settledAmount()), closing.balance(), quotaYearFrom,
                 usedInQuotaYear, remaining);
@@ -96,6 +96,13 @@ public class StatementQueries {
         return months;
     }
 
+    /**
+     * A ticket's number never changes once it opened: the live ticket read model tells it, also to a statement as
+     * known at an earlier instant.
+     */
+    private static final String TICKET_NUMBER_OR_ID = "COALESCE((SELECT t.number FROM ticket_view t "
+            + "WHERE t.ticket_id = quota_ledger_view.ticket_id), ticket_id::text)";
+
     private List<Minutes> usedBy(String column, ContractView contract, LocalDate from, LocalDate to) {
         return jdbc.query("SELECT " + column + " AS key, -SUM(minutes) AS used FROM quota_ledger_view "
                         + "WHERE contract_id = ? AND kind IN ('DEBIT', 'REVERSAL') AND business_date BETWEEN ? AND ? "
@@ -119,20 +126,21 @@ public class StatementQueries {
 
     /** The current pricing of every time entry of the contract worked in the period, in work order. */
     private List<EntryLine> entries(ContractView contract, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT * FROM (" + PricingQueries.currentPricing("contract_id = ?") + """
+        return jdbc.query("SELECT latest.*, (SELECT t.number FROM ticket_view t WHERE t.ticket_id = latest.ticket_id)"
+                        + " AS ticket_number FROM (" + PricingQueries.currentPricing("contract_id = ?") + """
                         ) latest
                         WHERE action = 'PRICED' AND work_date BETWEEN ? AND ?
                         ORDER BY work_date, recorded_at, entry_id""",
-                (rs, n) -> entryLine(rs.getObject("ticket_id", java.util.UUID.class),
+                (rs, n) -> entryLine(rs.getObject("ticket_id", java.util.UUID.class), rs.getString("ticket_number"),
                         rs.getObject("entry_id", java.util.UUID.class),
                         documents.fromJson(rs.getString("pricing"), PricedEntry.class),
                         rs.getString("non_billable_reason")),
                 contract.contractId(), Date.valueOf(from), Date.valueOf(to));
     }
 
-    private static EntryLine entryLine(java.util.UUID ticketId, java.util.UUID entryId, PricedEntry p,
-                                       String nonBillableReason) {
-        return new EntryLine(p.workDate(), ticketId, entryId, p.technician(), p.role().name(), p.mode().name(),
+    private static EntryLine entryLine(java.util.UUID ticketId, String ticketNumber, java.util.UUID entryId,
+                                       PricedEntry p, String nonBillableReason) {
+        return new EntryLine(p.workDate(), ticketId, ticketNumber, entryId, p.technician(), p.role().name(), p.mode().name(),
                 p.serviceItem() == null ? null : p.serviceItem().name(), p.rawMinutes(), p.billedMinutes(),
                 p.surchargeMinuteEquivalents(), p.settlement().name(), p.quotaMinutes(),
                 p.settlement() == Settlement.MONEY ? p.netAmount() : new BigDecimal("0.00"), nonBillableReason);

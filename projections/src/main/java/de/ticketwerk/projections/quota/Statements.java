@@ -11,6 +11,7 @@ public final class Statements {
     private Statements() {
     }
 
+    /** Minutes used per service item, or per ticket: by its number (R-S1), by its id where it has none. */
     public record Minutes(String key, long minutes) {
     }
 
@@ -22,8 +23,11 @@ public final class Statements {
                                      LocalDate quotaYearFrom, long usedInQuotaYear, Long remainingOfAnnualQuota) {
     }
 
-    /** One time entry of the quota year, to the minute. */
-    public record EntryLine(LocalDate workDate, UUID ticketId, UUID entryId, String technician, String role,
+    /**
+     * One time entry of the quota year, to the minute. {@code ticketNumber} (R-S1) is null for a ticket opened before
+     * tickets had numbers.
+     */
+    public record EntryLine(LocalDate workDate, UUID ticketId, String ticketNumber, UUID entryId, String technician, String role,
                             String mode, String serviceItem, long rawMinutes, long billedMinutes,
                             BigDecimal surchargeMinuteEquivalents, String settlement, long quotaMinutes,
                             BigDecimal netAmount, String nonBillableReason) {
