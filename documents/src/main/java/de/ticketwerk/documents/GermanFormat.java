@@ -11,6 +11,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Map;
 public final class GermanFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.GERMANY);
     private static final Map<Settlement, String> SETTLEMENTS = Map.of(Settlement.MONEY, "nach Aufwand",
             Settlement.QUOTA, "Kontingent", Settlement.COVERED, "im Servicevertrag enthalten", Settlement.NOT_BILLABLE,
@@ -38,6 +42,11 @@ public final class GermanFormat {
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** An instant as a person in Germany reads it: {@code 06.03.2026, 15:00 Uhr} in Berlin time. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(BERLIN));
     }
 
     public String month(YearMonth month) {

@@ -70,11 +70,15 @@ final class CrashTest {
     private static final String TICKET = "ticket.";
     private static final String PRICING = "pricing.";
     private static final String QUOTA = "quota.";
-    /** The facts a client's command stores; what processes derive from them (pricing, quota) carries its actor too. */
+    /**
+     * The facts a client's command stores; what processes derive from them (pricing, quota) carries its actor too, and
+     * so does the response deadline a comment or the start of work meets (R-S2), stored beside the command's fact.
+     */
     private static final String OWN_FACTS = """
             SELECT payload_type, payload FROM domain_event_entry WHERE payload LIKE '%"actor":"crash-%'
             AND (payload_type LIKE 'ticket.%' OR payload_type LIKE 'customer.%'
-                 OR payload_type LIKE 'contract.%')""";
+                 OR payload_type LIKE 'contract.%')
+            AND payload_type NOT LIKE 'ticket.ResponseDeadline%'""";
 
     private static final String QUOTA_RECOUNT = """
             SELECT COALESCE(SUM(CASE substring(payload_type from '\\.(\\w+)$')

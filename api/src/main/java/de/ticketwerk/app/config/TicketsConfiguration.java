@@ -36,7 +36,7 @@ class TicketsConfiguration {
 
     @Bean
     CustomerRegistry customerRegistry(JdbcTemplate jdbcTemplate) {
-        return new CustomerRegistry(jdbcTemplate);
+        return new CustomerRegistry(jdbcTemplate, EventSerialization.objectMapper());
     }
 
     @Bean

@@ -1,26 +1,62 @@
 package de.ticketwerk.app.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ticketwerk.calendar.FederalState;
+import de.ticketwerk.customer.api.CustomerDetails;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
+import de.ticketwerk.customer.api.NotificationKind;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The registered customers and their federal states (table customer_registry). */
+/** The registered customers, their federal states and whom they want told what (table customer_registry). */
 @ProcessingGroup(Registry.PROCESSING_GROUP)
 @DisallowReplay
 public class CustomerRegistry implements RegisteredCustomers {
 
-    private final JdbcTemplate jdbc;
+    private static final TypeReference<Map<NotificationKind, List<String>>> NOTIFICATIONS = new TypeReference<>() {
+    };
 
-    public CustomerRegistry(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public CustomerRegistry(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** R-S4: the addresses the customer chose for {@code kind}, as last registered or updated. */
+    public List<String> notified(UUID customerId, NotificationKind kind) {
+        return jdbc.queryForList("SELECT notifications FROM customer_registry WHERE customer_id = ?", String.class,
+                        customerId).stream().filter(Objects::nonNull).findFirst()
+                .map(this::notifications).map(chosen -> chosen.getOrDefault(kind, List.of())).orElse(List.of());
+    }
+
+    private Map<NotificationKind, List<String>> notifications(String stored) {
+        try {
+            return json.readValue(stored, NOTIFICATIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable notifications in customer_registry: " + e.getMessage(), e);
+        }
+    }
+
+    private String json(CustomerDetails details) {
+        try {
+            return json.writeValueAsString(details.notifications());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -36,13 +72,13 @@ public class CustomerRegistry implements RegisteredCustomers {
 
     @EventHandler
     void on(CustomerRegistered e) {
-        jdbc.update("INSERT INTO customer_registry (customer_id, federal_state) VALUES (?, ?)", e.customerId(),
-                e.details().federalState().name());
+        jdbc.update("INSERT INTO customer_registry (customer_id, federal_state, notifications) VALUES (?, ?, ?)",
+                e.customerId(), e.details().federalState().name(), json(e.details()));
     }
 
     @EventHandler
     void on(CustomerUpdated e) {
-        jdbc.update("UPDATE customer_registry SET federal_state = ? WHERE customer_id = ?",
-                e.details().federalState().name(), e.customerId());
+        jdbc.update("UPDATE customer_registry SET federal_state = ?, notifications = ? WHERE customer_id = ?",
+                e.details().federalState().name(), json(e.details()), e.customerId());
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
@@ -184,7 +185,8 @@ class StoredNamesTest {
     private static final Map<String, JsonNode> ADDITIONS = Map.of("feePayment", StringNode.valueOf("INVOICE"),
             "number", NullNode.getInstance(), "promise", NullNode.getInstance(),
             "responseHours", NullNode.getInstance(), "respondBy", NullNode.getInstance(),
-            "responseMetAt", NullNode.getInstance(), "responseBreachedAt", NullNode.getInstance());
+            "responseMetAt", NullNode.getInstance(), "responseBreachedAt", NullNode.getInstance(),
+            "notifications", JsonNodeFactory.instance.objectNode(), "ticketNumber", NullNode.getInstance());
 
     private static JsonNode withoutAdditions(JsonNode answer) {
         JsonNode copy = answer.deepCopy();

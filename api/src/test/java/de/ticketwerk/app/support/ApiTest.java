@@ -1,5 +1,7 @@
 package de.ticketwerk.app.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import de.ticketwerk.app.config.EmbeddedPostgresServer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +46,8 @@ import static org.awaitility.Awaitility.await;
         "ticketwerk.invoicing.run-cron=-",
         "ticketwerk.quota.close-cron=-",
         // a response deadline that passed is breached within a second or two (R-S2)
-        "ticketwerk.schedule.polling-interval=1s"
+        "ticketwerk.schedule.polling-interval=1s",
+        "ticketwerk.mail.delivery-interval=200ms"
 })
 public abstract class ApiTest {
 
@@ -52,6 +57,19 @@ public abstract class ApiTest {
 
     /** The application's clock in every API test. */
     protected static final MovableClock CLOCK = new MovableClock();
+
+    /** A real SMTP server that receives every mail the application sends (R-S4); tests tell theirs by recipient. */
+    protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
 
     @TestBean
     Clock clock;

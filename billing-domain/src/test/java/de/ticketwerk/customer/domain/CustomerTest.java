@@ -5,6 +5,7 @@ import de.ticketwerk.customer.api.Address;
 import de.ticketwerk.customer.api.CustomerCommands.RegisterCustomer;
 import de.ticketwerk.customer.api.CustomerCommands.UpdateCustomer;
 import de.ticketwerk.customer.api.CustomerDetails;
+import de.ticketwerk.customer.api.NotificationKind;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
 import de.ticketwerk.pricing.api.PricingCommands.PriceWorkWithoutContract;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +39,7 @@ class CustomerTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final CustomerDetails DETAILS = new CustomerDetails("Steuerberatung Berger",
             new Address("Marktstraße 1", "48143", "Münster", "DE"), FederalState.NW, "DE123456789", "10042",
-            List.of("kanzlei@berger.example"));
+            List.of("kanzlei@berger.example"), Map.of(NotificationKind.TICKET_OPENED, List.of("it@berger.example")));
 
     private AggregateTestFixture<Customer> fixture;
 
@@ -57,7 +59,8 @@ class CustomerTest {
     @Test
     void anUpdateRecordsTheNewMasterDataOnlyWhenSomethingChanged() {
         CustomerDetails moved = new CustomerDetails(DETAILS.name(), new Address("Leopoldstraße 9", "80802",
-                "München", "DE"), FederalState.BY, DETAILS.vatId(), DETAILS.debtorNumber(), DETAILS.reportEmails());
+                "München", "DE"), FederalState.BY, DETAILS.vatId(), DETAILS.debtorNumber(), DETAILS.reportEmails(),
+                DETAILS.notifications());
         fixture.given(new CustomerRegistered(CUSTOMER, DETAILS, "anna", NOW))
                 .when(new UpdateCustomer(CUSTOMER, moved, "anna", NOW))
                 .expectEvents(new CustomerUpdated(CUSTOMER, moved, "anna", NOW));
@@ -68,7 +71,7 @@ class CustomerTest {
 
     @Test
     void aCustomerNeedsAName() {
-        assertThatThrownBy(() -> new CustomerDetails(" ", null, FederalState.NW, null, null, null))
+        assertThatThrownBy(() -> new CustomerDetails(" ", null, FederalState.NW, null, null, null, null))
                 .isInstanceOf(RuleViolation.class).hasMessage("a customer needs a name");
     }
 

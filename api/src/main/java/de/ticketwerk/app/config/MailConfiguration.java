@@ -1,0 +1,62 @@
+package de.ticketwerk.app.config;
+
+import de.ticketwerk.app.mail.MailDelivery;
+import de.ticketwerk.app.mail.MailOutbox;
+import de.ticketwerk.app.mail.TicketNotifications;
+import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.documents.mail.MailBodies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/**
+ * Mail (R-S4): the outbox, the notifications that fill it, and its delivery through Spring Boot's mail sender
+ * ({@code spring.mail.*}). Without {@code spring.mail.host} nothing is sent (nothing leaves the machine unasked): mails
+ * wait in the outbox until a server is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
+
+    @Bean
+    MailBodies mailBodies() {
+        return new MailBodies();
+    }
+
+    @Bean
+    MailOutbox mailOutbox(JdbcTemplate jdbcTemplate, @Value("${ticketwerk.mail.from}") String from) {
+        return new MailOutbox(jdbcTemplate, from.substring(from.indexOf('@') + 1));
+    }
+
+    @Bean
+    TicketNotifications ticketNotifications(CustomerRegistry customerRegistry, MailBodies mailBodies,
+                                            MailOutbox mailOutbox, SellerProperties seller, Clock clock) {
+        return new TicketNotifications(customerRegistry, mailBodies, mailOutbox, seller.name(), clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${spring.mail.host:}' != ''")
+    MailDelivery mailDelivery(MailOutbox mailOutbox, JavaMailSenderImpl mailSender,
+                              PlatformTransactionManager transactions, @Value("${ticketwerk.mail.from}") String from,
+                              Clock clock) {
+        return new MailDelivery(mailOutbox, mailSender, new TransactionTemplate(transactions), from, clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${spring.mail.host:}' == ''")
+    ApplicationRunner mailDeliveryOff(MailOutbox mailOutbox) {
+        return arguments -> log.info("Mail delivery is off (spring.mail.host is not set): {} mails wait in the outbox.",
+                mailOutbox.waiting());
+    }
+}

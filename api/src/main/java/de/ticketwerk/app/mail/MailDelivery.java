@@ -1,0 +1,85 @@
+package de.ticketwerk.app.mail;
+
+import de.ticketwerk.app.mail.MailOutbox.Mail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/**
+ * R-S4: sends the outbox's due mails, one per transaction: the mail's row stays locked while it is sent and is marked
+ * sent in the same transaction, so a crash in between sends that one mail again, with the same Message-ID. Every node
+ * delivers; each mail is locked by one. A failure is tried again later (back-off), the error kept on the mail.
+ */
+public class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final MailOutbox outbox;
+    private final JavaMailSenderImpl sender;
+    private final TransactionTemplate transactions;
+    private final String from;
+    private final Clock clock;
+
+    public MailDelivery(MailOutbox outbox, JavaMailSenderImpl sender, TransactionTemplate transactions, String from,
+                        Clock clock) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.transactions = transactions;
+        this.from = from;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ticketwerk.mail.delivery-interval}")
+    public void deliver() {
+        while (Boolean.TRUE.equals(transactions.execute(status -> outbox.nextDue(clock.instant()).map(mail -> {
+            try {
+                sender.send(message(mail));
+                outbox.sent(mail, clock.instant());
+            } catch (MailException | MessagingException e) {
+                log.warn("Mail {} ({}) not sent, tried again later: {}", mail.messageId(), mail.kind(),
+                        e.getMessage());
+                outbox.failed(mail, e.getMessage(), clock.instant());
+                return false;
+            }
+            return true;
+        }).orElse(false)))) {
+            // the next due mail
+        }
+    }
+
+    private MimeMessage message(Mail mail) throws MessagingException {
+        MimeMessage message = new FixedIdMessage(sender.getSession(), mail.messageId());
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(mail.recipients().toArray(String[]::new));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        message.setHeader("Auto-Submitted", "auto-generated");
+        return message;
+    }
+
+    /** Keeps the Message-ID the outbox gave the mail (Jakarta Mail would make a new one on every send). */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

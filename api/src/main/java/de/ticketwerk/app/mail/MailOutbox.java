@@ -1,0 +1,88 @@
+package de.ticketwerk.app.mail;
+
+import de.ticketwerk.app.tuning.RandomIds;
+import de.ticketwerk.documents.mail.MailBody;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * R-S4: the mails to send (table mail_outbox). A mail is put here in the transaction of the event that causes it, once
+ * per cause and kind, with its Message-ID fixed; delivery takes one due mail at a time, locked until it is marked.
+ */
+public class MailOutbox {
+
+    private static final Duration LONGEST_BACK_OFF = Duration.ofHours(1);
+
+    private final JdbcTemplate jdbc;
+    private final String messageIdDomain;
+
+    public MailOutbox(JdbcTemplate jdbc, String messageIdDomain) {
+        this.jdbc = jdbc;
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    /** A mail as it is sent. */
+    public record Mail(UUID mailId, String messageId, String kind, List<String> recipients, String subject,
+                       String text, String html, int attempts) {
+    }
+
+    /** Puts the mail in the outbox unless the same cause already put one of this kind there. */
+    public void enqueue(String kind, String cause, List<String> recipients, MailBody body, Instant now) {
+        UUID mailId = RandomIds.next();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO mail_outbox (mail_id, message_id, kind, cause, recipients, subject, text_body,
+                        html_body, created_at, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cause, kind) DO NOTHING""");
+            insert.setObject(1, mailId);
+            insert.setString(2, "<" + mailId + "@" + messageIdDomain + ">");
+            insert.setString(3, kind);
+            insert.setString(4, cause);
+            insert.setArray(5, connection.createArrayOf("text", recipients.toArray()));
+            insert.setString(6, body.subject());
+            insert.setString(7, body.text());
+            insert.setString(8, body.html());
+            insert.setTimestamp(9, Timestamp.from(now));
+            insert.setTimestamp(10, Timestamp.from(now));
+            return insert;
+        });
+    }
+
+    /** The oldest due mail, locked for this transaction; another node skips it. */
+    Optional<Mail> nextDue(Instant now) {
+        return jdbc.query("""
+                        SELECT mail_id, message_id, kind, recipients, subject, text_body, html_body, attempts
+                        FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= ?
+                        ORDER BY next_attempt_at, mail_id LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                (rs, n) -> new Mail(rs.getObject("mail_id", UUID.class), rs.getString("message_id"),
+                        rs.getString("kind"), Arrays.asList((String[]) rs.getArray("recipients").getArray()),
+                        rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                        rs.getInt("attempts")),
+                Timestamp.from(now)).stream().findFirst();
+    }
+
+    void sent(Mail mail, Instant now) {
+        jdbc.update("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE mail_id = ?",
+                Timestamp.from(now), mail.mailId());
+    }
+
+    /** Tried again after 1, 2, 4 … minutes, at most an hour apart. */
+    void failed(Mail mail, String error, Instant now) {
+        Duration backOff = Duration.ofMinutes(1L << Math.min(mail.attempts(), 6));
+        Instant next = now.plus(backOff.compareTo(LONGEST_BACK_OFF) > 0 ? LONGEST_BACK_OFF : backOff);
+        jdbc.update("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                + "WHERE mail_id = ?", Timestamp.from(next), error, mail.mailId());
+    }
+
+    /** How many mails wait to be sent. */
+    public long waiting() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL", Long.class);
+    }
+}

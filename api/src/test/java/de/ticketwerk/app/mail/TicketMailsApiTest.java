@@ -1,0 +1,121 @@
+package de.ticketwerk.app.mail;
+
+import de.ticketwerk.app.support.ApiTest;
+import de.ticketwerk.app.support.Http;
+import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R-S4 (seed 003): a customer who chose addresses for TICKET_OPENED gets the confirmation with the ticket's number and
+ * the time of receipt, through the outbox, once, with its own Message-ID and Auto-Submitted; others get nothing.
+ */
+class TicketMailsApiTest extends ApiTest {
+
+    @Test
+    void theOpeningOfATicketIsConfirmedToTheAddressesChosenForItOnce() throws Exception {
+        String address = "it-" + UUID.randomUUID() + "@kanzlei-post.example";
+        UUID customer = registerWithNotifications("Kanzlei Post", "{\"TICKET_OPENED\": [\"" + address + "\"]}");
+        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2026-01-01\"");
+        CLOCK.moveTo(Instant.parse("2026-03-05T15:00:00Z"));
+
+        Http.Response opened = http.post("/api/v1/tickets", """
+                {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
+                 "title": "Drucker <b>druckt</b> nicht", "reporter": "Frau Berger"}""".formatted(customer));
+        String number = opened.json().get("number").asString();
+
+        MimeMessage mail = awaitMailTo(address);
+        assertThat(mail.getSubject()).isEqualTo("[" + number + "] Ihre Anfrage ist eingegangen: Drucker <b>druckt</b> nicht");
+        assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("rechnung@test-it.example");
+        String messageId = mail.getMessageID();
+        assertThat(messageId).matches("<[0-9a-f-]{36}@test-it\\.example>");
+        assertThat(jdbc.queryForObject("SELECT message_id FROM mail_outbox WHERE ? = ANY (recipients)",
+                String.class, address)).as("the outbox's Message-ID is the one sent").isEqualTo(messageId);
+        String text = part(mail, "text/plain");
+        String html = part(mail, "text/html");
+        assertThat(text).contains("Ticketnummer:  " + number, "Eingegangen:   05.03.2026, 16:00 Uhr",
+                "Erste Antwort: spätestens 09.03.2026, 12:00 Uhr");
+        assertThat(html).contains(number, "Drucker &lt;b&gt;druckt&lt;/b&gt; nicht").doesNotContain("<b>druckt");
+
+        Thread.sleep(1_000);
+        assertThat(mailsTo(address)).as("sent once").hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT sent_at IS NOT NULL FROM mail_outbox WHERE message_id = ?",
+                Boolean.class, messageId)).isTrue();
+    }
+
+    @Test
+    void aCustomerWhoChoseNoAddressIsToldNothing() {
+        UUID customer = registerWithNotifications("Kanzlei Still", "{\"QUARTERLY_STATEMENT\": [\"chefin@still.example\"]}");
+
+        UUID ticket = openTicket(customer, "Kein Bescheid");
+
+        awaitTicket(ticket, detail -> true);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE 'chefin@still.example' = ANY (recipients)",
+                Long.class)).isZero();
+    }
+
+    @Test
+    void aNotificationAddressMustBeAnAddress() {
+        Http.Response refused = http.post("/api/v1/customers", """
+                {"name": "Kanzlei Falsch", "federalState": "NW", "notifications": {"TICKET_OPENED": ["keine-adresse"]}}""");
+        Http.Response unknownKind = http.post("/api/v1/customers", """
+                {"name": "Kanzlei Falsch", "federalState": "NW", "notifications": {"WEATHER": ["a@b.example"]}}""");
+
+        assertProblem(refused, 400, "notifications");
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(unknownKind.contentType()).startsWith("application/problem+json");
+    }
+
+    private UUID registerWithNotifications(String name, String notifications) {
+        Http.Response response = http.post("/api/v1/customers", """
+                {"name": "%s", "federalState": "NW", "notifications": %s}""".formatted(name, notifications));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode customer = response.json();
+        return UUID.fromString(customer.get("customerId").asString());
+    }
+
+    /** The first part of the type in the mail's tree of parts. */
+    private static String part(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof MimeMultipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                String found = part(parts.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MimeMessage awaitMailTo(String address) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo(address).isEmpty());
+        return mailsTo(address).get(0);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(r -> r.toString().equals(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}

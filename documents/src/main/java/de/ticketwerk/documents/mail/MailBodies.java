@@ -1,0 +1,49 @@
+package de.ticketwerk.documents.mail;
+
+import de.ticketwerk.documents.GermanFormat;
+import de.ticketwerk.rules.Text;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The mails the product sends (R-S4), in German: each a plain-text and an HTML template of {@code documents/mail/}
+ * (HTML escapes what a customer wrote, the text template prints it as it is), the ticket's number in the subject.
+ */
+public class MailBodies {
+
+    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+    /** What a ticket's opening confirms: its number, when it was received, and when the first response is due. */
+    public record TicketOpened(String number, String title, Instant receivedAt, Instant respondBy, String sender) {
+    }
+
+    public MailBody ticketOpened(TicketOpened ticket) {
+        return render("ticket-opened", "[" + ticket.number() + "] Ihre Anfrage ist eingegangen: " + ticket.title(),
+                Map.of("t", ticket));
+    }
+
+    private MailBody render(String template, String subject, Map<String, Object> variables) {
+        Context context = new Context();
+        context.setVariables(variables);
+        context.setVariable("f", new GermanFormat());
+        return new MailBody(Text.printable(subject), Text.printable(text.process(template, context)),
+                Text.printable(html.process(template, context)));
+    }
+
+    private static TemplateEngine engine(TemplateMode mode, String suffix) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("documents/mail/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}
