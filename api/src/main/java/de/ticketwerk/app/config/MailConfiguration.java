@@ -2,6 +2,7 @@ package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.mail.MailDelivery;
 import de.ticketwerk.app.mail.MailOutbox;
+import de.ticketwerk.app.mail.MailOutboxHealth;
 import de.ticketwerk.app.mail.TicketNotifications;
 import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.documents.mail.MailBodies;
@@ -18,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Mail (R-S4): the outbox, the notifications that fill it, and its delivery through Spring Boot's mail sender
@@ -43,6 +45,12 @@ class MailConfiguration {
     TicketNotifications ticketNotifications(CustomerRegistry customerRegistry, MailBodies mailBodies,
                                             MailOutbox mailOutbox, SellerProperties seller, Clock clock) {
         return new TicketNotifications(customerRegistry, mailBodies, mailOutbox, seller.name(), clock);
+    }
+
+    @Bean
+    MailOutboxHealth mailOutboxHealthIndicator(MailOutbox mailOutbox, @Value("${spring.mail.host:}") String host,
+                                               @Value("${ticketwerk.mail.late-after}") Duration late, Clock clock) {
+        return new MailOutboxHealth(mailOutbox, !host.isBlank(), late, clock);
     }
 
     @Bean

@@ -85,4 +85,17 @@ public class MailOutbox {
     public long waiting() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL", Long.class);
     }
+
+    /** The mails waiting, and the oldest of them: since when it waits, how often it was tried, its last error. */
+    public record Backlog(long waiting, Instant oldestSince, int oldestAttempts, String oldestError) {
+    }
+
+    public Backlog backlog() {
+        return jdbc.query("""
+                        SELECT COUNT(*) OVER () AS waiting, created_at, attempts, last_error FROM mail_outbox
+                        WHERE sent_at IS NULL ORDER BY created_at, mail_id LIMIT 1""",
+                (rs, n) -> new Backlog(rs.getLong("waiting"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getInt("attempts"), rs.getString("last_error"))).stream().findFirst()
+                .orElse(new Backlog(0, null, 0, null));
+    }
 }

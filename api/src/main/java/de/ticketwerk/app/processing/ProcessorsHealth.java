@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * and everything after it waits; DEGRADED while a read model or the documents process fails or holds dead letters (it
  * goes on, but some of its rows or documents are missing). Each processor shows the event it fails on and how many dead letters it holds.
  */
-final class ProcessorsHealth implements HealthIndicator {
+public final class ProcessorsHealth implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED");
+    /** Serving, but something is missing or late: answered 200 (application.yml). */
+    public static final Status DEGRADED = new Status("DEGRADED");
 
     private final EventProcessingConfiguration processing;
     private final ProcessingFailures failures;

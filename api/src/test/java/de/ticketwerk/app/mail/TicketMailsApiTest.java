@@ -79,6 +79,39 @@ class TicketMailsApiTest extends ApiTest {
         assertThat(unknownKind.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void aMailTheServerRefusesWaitsWithItsErrorAndTheHealthSaysSoWithoutStoppingTheOthers() {
+        UUID refused = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO mail_outbox (mail_id, message_id, kind, cause, recipients, subject, text_body, html_body,
+                    created_at, next_attempt_at)
+                VALUES (?, ?, 'TICKET_OPENED', ?, ARRAY['kein @ adresse'], 'Test', 'Text', '<p>Text</p>',
+                    now() - interval '1 hour', now() - interval '1 hour')""",
+                refused, "<" + refused + "@test-it.example>", "test-" + refused);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT attempts FROM mail_outbox WHERE mail_id = ?", Integer.class, refused) > 0);
+            JsonNode outbox = http.get("/actuator/health").json().get("components").get("mailOutbox");
+
+            assertThat(outbox.get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(outbox.get("details").get("delivery").asString()).isEqualTo("on");
+            assertThat(outbox.get("details").get("waiting").asLong()).isPositive();
+            assertThat(outbox.get("details").get("oldestAttempts").asInt()).isEqualTo(1);
+            assertThat(outbox.get("details").get("oldestError").asString()).isNotBlank();
+            assertThat(jdbc.queryForObject("SELECT next_attempt_at > now() FROM mail_outbox WHERE mail_id = ?",
+                    Boolean.class, refused)).as("tried again later").isTrue();
+
+            String address = "it-" + UUID.randomUUID() + "@kanzlei-danach.example";
+            openTicket(registerWithNotifications("Kanzlei Danach", "{\"TICKET_OPENED\": [\"" + address + "\"]}"),
+                    "Danach");
+            awaitMailTo(address);
+        } finally {
+            owner().update("DELETE FROM mail_outbox WHERE mail_id = ?", refused);
+        }
+        assertThat(http.get("/actuator/health").json().get("components").get("mailOutbox").get("status").asString())
+                .isEqualTo("UP");
+    }
+
     private UUID registerWithNotifications(String name, String notifications) {
         Http.Response response = http.post("/api/v1/customers", """
                 {"name": "%s", "federalState": "NW", "notifications": %s}""".formatted(name, notifications));
