@@ -22,3 +22,11 @@ CREATE TABLE mail_outbox (
     UNIQUE (cause, kind)
 );
 CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE sent_at IS NULL;
+
+-- R-S4: what a ticket's later mails name (its events after the opening carry only its id).
+CREATE TABLE ticket_registry (
+    ticket_id   UUID PRIMARY KEY,
+    customer_id UUID NOT NULL,
+    number      TEXT,
+    title       TEXT NOT NULL
+);

@@ -78,8 +78,8 @@ class BillingConfiguration {
     }
 
     @Bean
-    ContractRegistry contractRegistry(JdbcTemplate jdbcTemplate) {
-        return new ContractRegistry(jdbcTemplate, EventSerialization.objectMapper());
+    ContractRegistry contractRegistry(JdbcTemplate jdbcTemplate, ViewJson viewJson) {
+        return new ContractRegistry(jdbcTemplate, viewJson);
     }
 
     @Bean

@@ -42,9 +42,10 @@ class MailConfiguration {
     }
 
     @Bean
-    TicketNotifications ticketNotifications(CustomerRegistry customerRegistry, MailBodies mailBodies,
-                                            MailOutbox mailOutbox, SellerProperties seller, Clock clock) {
-        return new TicketNotifications(customerRegistry, mailBodies, mailOutbox, seller.name(), clock);
+    TicketNotifications ticketNotifications(JdbcTemplate jdbcTemplate, CustomerRegistry customerRegistry,
+                                            MailBodies mailBodies, MailOutbox mailOutbox, SellerProperties seller,
+                                            Clock clock) {
+        return new TicketNotifications(jdbcTemplate, customerRegistry, mailBodies, mailOutbox, seller.name(), clock);
     }
 
     @Bean

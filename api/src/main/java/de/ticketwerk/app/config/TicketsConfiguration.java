@@ -8,6 +8,7 @@ import de.ticketwerk.invoice.domain.NumberSeries;
 import de.ticketwerk.projections.ticket.TicketProjection;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.ticket.domain.Ticket;
+import de.ticketwerk.projections.json.ViewJson;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +36,8 @@ class TicketsConfiguration {
     }
 
     @Bean
-    CustomerRegistry customerRegistry(JdbcTemplate jdbcTemplate) {
-        return new CustomerRegistry(jdbcTemplate, EventSerialization.objectMapper());
+    CustomerRegistry customerRegistry(JdbcTemplate jdbcTemplate, ViewJson viewJson) {
+        return new CustomerRegistry(jdbcTemplate, viewJson);
     }
 
     @Bean

@@ -4,31 +4,46 @@ import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.app.registry.Registry;
 import de.ticketwerk.customer.api.NotificationKind;
 import de.ticketwerk.documents.mail.MailBodies;
+import de.ticketwerk.documents.mail.MailBody;
+import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
+import de.ticketwerk.ticket.api.TicketEvents.TicketClosed;
 import de.ticketwerk.ticket.api.TicketEvents.TicketOpened;
+import de.ticketwerk.ticket.api.TicketEvents.TicketReopened;
+import de.ticketwerk.ticket.api.TicketEvents.TicketResolved;
+import de.ticketwerk.ticket.api.TicketEvents.WorkResumed;
+import de.ticketwerk.ticket.api.TicketEvents.WorkStarted;
+import de.ticketwerk.ticket.api.TicketStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * R-S4: the mails a ticket's events cause, put in the outbox in the transaction that stores the events (the
- * registry's subscribing processor), never during a replay.
+ * registry's subscribing processor), never during a replay: its opening (TICKET_OPENED), the status changes a customer
+ * sees (TICKET_STATUS_CHANGED: work started, waiting for the customer with the reason, resumed, reopened, closed) and
+ * its resolution (TICKET_RESOLVED). Keeps what the later mails name in ticket_registry.
  */
 @ProcessingGroup(Registry.PROCESSING_GROUP)
 @DisallowReplay
 public class TicketNotifications {
 
+    private final JdbcTemplate jdbc;
     private final CustomerRegistry customers;
     private final MailBodies bodies;
     private final MailOutbox outbox;
     private final String sender;
     private final Clock clock;
 
-    public TicketNotifications(CustomerRegistry customers, MailBodies bodies, MailOutbox outbox, String sender,
-                               Clock clock) {
+    public TicketNotifications(JdbcTemplate jdbc, CustomerRegistry customers, MailBodies bodies, MailOutbox outbox,
+                               String sender, Clock clock) {
+        this.jdbc = jdbc;
         this.customers = customers;
         this.bodies = bodies;
         this.outbox = outbox;
@@ -36,15 +51,72 @@ public class TicketNotifications {
         this.clock = clock;
     }
 
+    /** What a ticket's later mails name. */
+    record Ticket(UUID customerId, String number, String title) {
+    }
+
     /** Seed 003: the confirmation with the ticket's number and the time it was received. */
     @EventHandler
     void on(TicketOpened e, EventMessage<?> message) {
-        List<String> recipients = customers.notified(e.customerId(), NotificationKind.TICKET_OPENED);
-        if (recipients.isEmpty() || e.number() == null) {
-            return;
+        jdbc.update("INSERT INTO ticket_registry (ticket_id, customer_id, number, title) VALUES (?, ?, ?, ?)",
+                e.ticketId(), e.customerId(), e.number(), e.title());
+        if (e.number() != null) {
+            send(e.customerId(), NotificationKind.TICKET_OPENED, message, bodies.ticketOpened(
+                    new MailBodies.TicketOpened(e.number(), e.title(), e.at(),
+                            e.promise() == null ? null : e.promise().respondBy(), sender)));
         }
-        outbox.enqueue(NotificationKind.TICKET_OPENED.name(), message.getIdentifier(), recipients,
-                bodies.ticketOpened(new MailBodies.TicketOpened(e.number(), e.title(), e.at(),
-                        e.promise() == null ? null : e.promise().respondBy(), sender)), clock.instant());
+    }
+
+    @EventHandler
+    void on(WorkStarted e, EventMessage<?> message) {
+        statusChanged(e.ticketId(), TicketStatus.IN_PROGRESS, null, message);
+    }
+
+    @EventHandler
+    void on(CustomerInputRequested e, EventMessage<?> message) {
+        statusChanged(e.ticketId(), TicketStatus.WAITING_FOR_CUSTOMER, e.reason(), message);
+    }
+
+    @EventHandler
+    void on(WorkResumed e, EventMessage<?> message) {
+        statusChanged(e.ticketId(), TicketStatus.IN_PROGRESS, null, message);
+    }
+
+    @EventHandler
+    void on(TicketReopened e, EventMessage<?> message) {
+        statusChanged(e.ticketId(), TicketStatus.IN_PROGRESS, null, message);
+    }
+
+    @EventHandler
+    void on(TicketClosed e, EventMessage<?> message) {
+        statusChanged(e.ticketId(), TicketStatus.CLOSED, null, message);
+    }
+
+    @EventHandler
+    void on(TicketResolved e, EventMessage<?> message) {
+        ticket(e.ticketId()).ifPresent(ticket -> send(ticket.customerId(), NotificationKind.TICKET_RESOLVED, message,
+                bodies.ticketResolved(new MailBodies.TicketResolved(ticket.number(), ticket.title(), e.resolution(),
+                        sender))));
+    }
+
+    private void statusChanged(UUID ticketId, TicketStatus status, String reason, EventMessage<?> message) {
+        ticket(ticketId).ifPresent(ticket -> send(ticket.customerId(), NotificationKind.TICKET_STATUS_CHANGED, message,
+                bodies.ticketStatusChanged(new MailBodies.TicketStatusChanged(ticket.number(), ticket.title(),
+                        status.name(), reason, sender))));
+    }
+
+    /** Tickets opened before they had numbers, or before this table, are told nothing. */
+    private Optional<Ticket> ticket(UUID ticketId) {
+        return jdbc.query("SELECT customer_id, number, title FROM ticket_registry WHERE ticket_id = ?",
+                        (rs, n) -> new Ticket(rs.getObject("customer_id", UUID.class), rs.getString("number"),
+                                rs.getString("title")), ticketId).stream()
+                .filter(ticket -> ticket.number() != null).findFirst();
+    }
+
+    private void send(UUID customerId, NotificationKind kind, EventMessage<?> cause, MailBody body) {
+        List<String> recipients = customers.notified(customerId, kind);
+        if (!recipients.isEmpty()) {
+            outbox.enqueue(kind.name(), cause.getIdentifier(), recipients, body, clock.instant());
+        }
     }
 }

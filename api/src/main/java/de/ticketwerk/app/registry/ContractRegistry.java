@@ -1,11 +1,10 @@
 package de.ticketwerk.app.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ticketwerk.calendar.Days;
 import de.ticketwerk.contract.api.ContractEvents.ContractConcluded;
 import de.ticketwerk.contract.api.ContractEvents.ContractTerminated;
 import de.ticketwerk.ports.QuotaContracts;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.terms.ContractTerms.ServiceTimes;
 import de.ticketwerk.terms.ContractType;
 import de.ticketwerk.terms.ServiceLevel;
@@ -28,10 +27,10 @@ import java.util.stream.Collectors;
 public class ContractRegistry implements QuotaContracts {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final ViewJson json;
 
     /** {@code json}: the events' format, in which the migration that added service times copied them. */
-    public ContractRegistry(JdbcTemplate jdbc, ObjectMapper json) {
+    public ContractRegistry(JdbcTemplate jdbc, ViewJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -66,19 +65,7 @@ public class ContractRegistry implements QuotaContracts {
     }
 
     private ServiceTimes serviceTimes(String stored) {
-        try {
-            return json.readValue(stored, ServiceTimes.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable service times in contract_registry: " + e.getMessage(), e);
-        }
-    }
-
-    private String json(ServiceTimes serviceTimes) {
-        try {
-            return json.writeValueAsString(serviceTimes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.fromJson(stored, ServiceTimes.class);
     }
 
     /** A QUOTA contract and the zone its days are counted in. */
@@ -106,7 +93,7 @@ public class ContractRegistry implements QuotaContracts {
                 e.contractId(), e.customerId(), e.type().name(), e.level() == null ? null : e.level().name(),
                 Date.valueOf(e.startDate()), e.endDate() == null ? null : Date.valueOf(e.endDate()),
                 e.terms().zone(), e.terms().coverage().stream().map(Enum::name).sorted()
-                        .collect(Collectors.joining(",")), json(e.terms().serviceTimes()));
+                        .collect(Collectors.joining(",")), json.toJson(e.terms().serviceTimes()));
     }
 
     @EventHandler

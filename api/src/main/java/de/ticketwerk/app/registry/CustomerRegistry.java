@@ -1,13 +1,10 @@
 package de.ticketwerk.app.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ticketwerk.calendar.FederalState;
-import de.ticketwerk.customer.api.CustomerDetails;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerRegistered;
 import de.ticketwerk.customer.api.CustomerEvents.CustomerUpdated;
 import de.ticketwerk.customer.api.NotificationKind;
+import de.ticketwerk.projections.json.ViewJson;
 import de.ticketwerk.ticket.domain.RegisteredCustomers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -25,38 +22,24 @@ import java.util.UUID;
 @DisallowReplay
 public class CustomerRegistry implements RegisteredCustomers {
 
-    private static final TypeReference<Map<NotificationKind, List<String>>> NOTIFICATIONS = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final ViewJson json;
 
-    public CustomerRegistry(JdbcTemplate jdbc, ObjectMapper json) {
+    public CustomerRegistry(JdbcTemplate jdbc, ViewJson json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** What the notifications column holds. */
+    record Chosen(Map<NotificationKind, List<String>> notifications) {
     }
 
     /** R-S4: the addresses the customer chose for {@code kind}, as last registered or updated. */
     public List<String> notified(UUID customerId, NotificationKind kind) {
         return jdbc.queryForList("SELECT notifications FROM customer_registry WHERE customer_id = ?", String.class,
                         customerId).stream().filter(Objects::nonNull).findFirst()
-                .map(this::notifications).map(chosen -> chosen.getOrDefault(kind, List.of())).orElse(List.of());
-    }
-
-    private Map<NotificationKind, List<String>> notifications(String stored) {
-        try {
-            return json.readValue(stored, NOTIFICATIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable notifications in customer_registry: " + e.getMessage(), e);
-        }
-    }
-
-    private String json(CustomerDetails details) {
-        try {
-            return json.writeValueAsString(details.notifications());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                .map(stored -> json.fromJson(stored, Chosen.class).notifications())
+                .map(chosen -> chosen.getOrDefault(kind, List.of())).orElse(List.of());
     }
 
     @Override
@@ -73,12 +56,12 @@ public class CustomerRegistry implements RegisteredCustomers {
     @EventHandler
     void on(CustomerRegistered e) {
         jdbc.update("INSERT INTO customer_registry (customer_id, federal_state, notifications) VALUES (?, ?, ?)",
-                e.customerId(), e.details().federalState().name(), json(e.details()));
+                e.customerId(), e.details().federalState().name(), json.toJson(new Chosen(e.details().notifications())));
     }
 
     @EventHandler
     void on(CustomerUpdated e) {
         jdbc.update("UPDATE customer_registry SET federal_state = ?, notifications = ? WHERE customer_id = ?",
-                e.details().federalState().name(), json(e.details()), e.customerId());
+                e.details().federalState().name(), json.toJson(new Chosen(e.details().notifications())), e.customerId());
     }
 }

@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,48 @@ class TicketMailsApiTest extends ApiTest {
         assertThat(mailsTo(address)).as("sent once").hasSize(1);
         assertThat(jdbc.queryForObject("SELECT sent_at IS NOT NULL FROM mail_outbox WHERE message_id = ?",
                 Boolean.class, messageId)).isTrue();
+    }
+
+    @Test
+    void statusChangesAndTheResolutionGoToTheAddressesChosenForEach() throws Exception {
+        String office = "buero-" + UUID.randomUUID() + "@kanzlei-stand.example";
+        String boss = "chefin-" + UUID.randomUUID() + "@kanzlei-stand.example";
+        UUID customer = registerWithNotifications("Kanzlei Stand", """
+                {"TICKET_STATUS_CHANGED": ["%s"], "TICKET_RESOLVED": ["%s", "%s"]}""".formatted(office, office, boss));
+        UUID ticket = openTicket(customer, "VPN bricht ab");
+        String number = http.get("/api/v1/tickets/" + ticket).json().get("ticket").get("number").asString();
+        String path = "/api/v1/tickets/" + ticket;
+
+        ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));
+        ok(http.post(path + "/start-work", null));
+        ok(http.post(path + "/wait-for-customer", "{\"reason\": \"Bitte senden Sie uns das Protokoll.\"}"));
+        ok(http.post(path + "/resume-work", null));
+        ok(http.post(path + "/resolve", "{\"resolution\": \"Neues Zertifikat eingespielt\"}"));
+        ok(http.post(path + "/close", null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(office).size() == 5 && mailsTo(boss).size() == 1);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage mail : mailsTo(office)) {
+            subjects.add(mail.getSubject());
+        }
+        assertThat(subjects).containsExactlyInAnyOrder("[" + number + "] In Bearbeitung: VPN bricht ab",
+                "[" + number + "] Wir benötigen Ihre Rückmeldung: VPN bricht ab",
+                "[" + number + "] In Bearbeitung: VPN bricht ab", "[" + number + "] Gelöst: VPN bricht ab",
+                "[" + number + "] Abgeschlossen: VPN bricht ab");
+        MimeMessage waiting = mailsTo(office).stream().filter(m -> subject(m).contains("Rückmeldung")).findFirst()
+                .orElseThrow();
+        assertThat(part(waiting, "text/plain")).contains("Bitte senden Sie uns das Protokoll.");
+        assertThat(part(mailsTo(boss).get(0), "text/plain")).contains("Lösung: Neues Zertifikat eingespielt");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE ? = ANY (recipients)", Long.class,
+                office)).as("assigning is no status the customer is told of").isEqualTo(5);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -141,8 +185,16 @@ class TicketMailsApiTest extends ApiTest {
         return mailsTo(address).get(0);
     }
 
+    /** One per mail: GreenMail keeps a copy for every recipient. */
     private static List<MimeMessage> mailsTo(String address) {
+        Set<String> seen = new HashSet<>();
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return seen.add(m.getMessageID());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
                         .anyMatch(r -> r.toString().equals(address));

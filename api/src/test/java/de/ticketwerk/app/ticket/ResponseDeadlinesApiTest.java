@@ -99,7 +99,7 @@ class ResponseDeadlinesApiTest extends ApiTest {
 
         CLOCK.moveTo(berlin("2027-11-02T09:10"));
         ok(http.put("/api/v1/tickets/" + ticket + "/assignee", "{\"assignee\": \"jonas\"}"));
-        ok(http.post("/api/v1/tickets/" + ticket + "/start-work", ""));
+        ok(http.post("/api/v1/tickets/" + ticket + "/start-work", null));
 
         JsonNode shown = awaitTicket(ticket, detail -> detail.get("ticket").hasNonNull("responseMetAt"))
                 .get("ticket");

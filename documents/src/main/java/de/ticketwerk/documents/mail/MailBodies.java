@@ -28,6 +28,26 @@ public class MailBodies {
                 Map.of("t", ticket));
     }
 
+    /** A ticket's new status as its customer reads it; {@code reason}: what staff asked for, when waiting for them. */
+    public record TicketStatusChanged(String number, String title, String status, String reason, String sender) {
+    }
+
+    public MailBody ticketStatusChanged(TicketStatusChanged ticket) {
+        return render("ticket-status", "[" + ticket.number() + "] " + STATUS.getOrDefault(ticket.status(),
+                ticket.status()) + ": " + ticket.title(), Map.of("t", ticket, "status", STATUS.getOrDefault(
+                ticket.status(), ticket.status())));
+    }
+
+    public record TicketResolved(String number, String title, String resolution, String sender) {
+    }
+
+    public MailBody ticketResolved(TicketResolved ticket) {
+        return render("ticket-resolved", "[" + ticket.number() + "] Gelöst: " + ticket.title(), Map.of("t", ticket));
+    }
+
+    private static final Map<String, String> STATUS = Map.of("IN_PROGRESS", "In Bearbeitung",
+            "WAITING_FOR_CUSTOMER", "Wir benötigen Ihre Rückmeldung", "CLOSED", "Abgeschlossen");
+
     private MailBody render(String template, String subject, Map<String, Object> variables) {
         Context context = new Context();
         context.setVariables(variables);

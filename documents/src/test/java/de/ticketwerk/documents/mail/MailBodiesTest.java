@@ -34,4 +34,25 @@ class MailBodiesTest {
         assertThat(mail.text()).contains("Eingegangen:   01.07.2026, 10:30 Uhr").doesNotContain("Erste Antwort");
         assertThat(mail.html()).doesNotContain("Erste Antwort");
     }
+
+    @Test
+    void aStatusChangeNamesTheNewStatusInGermanAndWhatTheCustomerIsAskedFor() {
+        MailBody mail = bodies.ticketStatusChanged(new MailBodies.TicketStatusChanged("T2026-000125", "VPN",
+                "WAITING_FOR_CUSTOMER", "Bitte senden Sie uns das Protokoll.", "IT-Service GmbH"));
+
+        assertThat(mail.subject()).isEqualTo("[T2026-000125] Wir benötigen Ihre Rückmeldung: VPN");
+        assertThat(mail.text()).contains("hat einen neuen Stand: Wir benötigen Ihre Rückmeldung.",
+                "Bitte senden Sie uns das Protokoll.");
+        assertThat(mail.html()).contains("Wir benötigen Ihre Rückmeldung", "Bitte senden Sie uns das Protokoll.");
+    }
+
+    @Test
+    void theResolutionIsNamed() {
+        MailBody mail = bodies.ticketResolved(new MailBodies.TicketResolved("T2026-000126", "VPN",
+                "Neues Zertifikat", "IT-Service GmbH"));
+
+        assertThat(mail.subject()).isEqualTo("[T2026-000126] Gelöst: VPN");
+        assertThat(mail.text()).contains("ist gelöst.", "Lösung: Neues Zertifikat");
+        assertThat(mail.html()).contains("Lösung: Neues Zertifikat");
+    }
 }
