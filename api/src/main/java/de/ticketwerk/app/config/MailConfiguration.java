@@ -3,7 +3,9 @@ package de.ticketwerk.app.config;
 import de.ticketwerk.app.mail.MailDelivery;
 import de.ticketwerk.app.mail.MailOutbox;
 import de.ticketwerk.app.mail.MailOutboxHealth;
+import de.ticketwerk.app.mail.QuotaNotifications;
 import de.ticketwerk.app.mail.TicketNotifications;
+import de.ticketwerk.app.registry.ContractRegistry;
 import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.documents.mail.MailBodies;
 import org.slf4j.Logger;
@@ -46,6 +48,14 @@ class MailConfiguration {
                                             MailBodies mailBodies, MailOutbox mailOutbox, SellerProperties seller,
                                             Clock clock) {
         return new TicketNotifications(jdbcTemplate, customerRegistry, mailBodies, mailOutbox, seller.name(), clock);
+    }
+
+    @Bean
+    QuotaNotifications quotaNotifications(ContractRegistry contractRegistry, CustomerRegistry customerRegistry,
+                                          MailBodies mailBodies, MailOutbox mailOutbox, SellerProperties seller,
+                                          Clock clock) {
+        return new QuotaNotifications(contractRegistry, customerRegistry, mailBodies, mailOutbox, seller.name(),
+                clock);
     }
 
     @Bean

@@ -58,6 +58,12 @@ public class ContractRegistry implements QuotaContracts {
                 customerId);
     }
 
+    /** Whose contract it is. */
+    public Optional<UUID> customerOf(UUID contractId) {
+        return jdbc.queryForList("SELECT customer_id FROM contract_registry WHERE contract_id = ?", UUID.class,
+                contractId).stream().findFirst();
+    }
+
     /** A contract's service times; empty for a contract never concluded (or restored without them, V20). */
     public Optional<ServiceTimes> serviceTimes(UUID contractId) {
         return jdbc.query("SELECT service_times FROM contract_registry WHERE contract_id = ? AND service_times IS NOT NULL",

@@ -1,5 +1,6 @@
 package de.ticketwerk.app.mail;
 
+import de.ticketwerk.app.quota.QuotaCalendar;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
 import jakarta.mail.Message;
@@ -7,6 +8,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -25,6 +27,10 @@ import static org.awaitility.Awaitility.await;
  * the time of receipt, through the outbox, once, with its own Message-ID and Auto-Submitted; others get nothing.
  */
 class TicketMailsApiTest extends ApiTest {
+
+    /** Credits a quota's months up to the clock (its timer is off in the API tests). */
+    @Autowired
+    private QuotaCalendar quotaCalendar;
 
     @Test
     void theOpeningOfATicketIsConfirmedToTheAddressesChosenForItOnce() throws Exception {
@@ -98,6 +104,31 @@ class TicketMailsApiTest extends ApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anExhaustedQuotaIsToldOnceToTheAddressesChosenForIt() throws Exception {
+        String address = "chef-" + UUID.randomUUID() + "@kanzlei-kontingent.example";
+        UUID customer = registerWithNotifications("Kanzlei Kontingent",
+                "{\"QUOTA_EXHAUSTED\": [\"" + address + "\"]}");
+        CLOCK.moveTo(Instant.parse("2026-01-12T17:00:00Z"));
+        concludeContract(customer, """
+                "type": "QUOTA", "startDate": "2026-01-01", "minuteExact": true,
+                "quota": {"allotmentMinutes": 60, "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY"}""");
+        UUID ticket = openTicket(customer, "Laufende Betreuung");
+
+        quotaCalendar.closeEveryQuota();
+        logTime(ticket, "2026-01-12T08:00:00Z", "2026-01-12T08:30:00Z");
+        logTime(ticket, "2026-01-12T09:00:00Z", "2026-01-12T10:00:00Z");
+        logTime(ticket, "2026-01-12T11:00:00Z", "2026-01-12T11:15:00Z");
+
+        MimeMessage mail = awaitMailTo(address);
+        assertThat(mail.getSubject()).isEqualTo("Ihr Stundenkontingent ist aufgebraucht");
+        assertThat(part(mail, "text/plain")).contains("mit den Leistungen vom 12.01.2026 aufgebraucht",
+                "Bestand: −0:30 h");
+        awaitCaughtUp("quota");
+        Thread.sleep(1_000);
+        assertThat(mailsTo(address)).as("once: the third entry finds the quota exhausted already").hasSize(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -43,6 +44,14 @@ public class MailBodies {
 
     public MailBody ticketResolved(TicketResolved ticket) {
         return render("ticket-resolved", "[" + ticket.number() + "] Gelöst: " + ticket.title(), Map.of("t", ticket));
+    }
+
+    /** R-Q6 (seed 002): the quota's balance reached zero with the work of {@code workDate}. */
+    public record QuotaExhausted(LocalDate workDate, long balanceMinutes, String sender) {
+    }
+
+    public MailBody quotaExhausted(QuotaExhausted quota) {
+        return render("quota-exhausted", "Ihr Stundenkontingent ist aufgebraucht", Map.of("q", quota));
     }
 
     private static final Map<String, String> STATUS = Map.of("IN_PROGRESS", "In Bearbeitung",

@@ -55,4 +55,14 @@ class MailBodiesTest {
         assertThat(mail.text()).contains("ist gelöst.", "Lösung: Neues Zertifikat");
         assertThat(mail.html()).contains("Lösung: Neues Zertifikat");
     }
+
+    @Test
+    void anExhaustedQuotaNamesTheDayAndTheBalance() {
+        MailBody mail = bodies.quotaExhausted(new MailBodies.QuotaExhausted(java.time.LocalDate.of(2026, 1, 12), -30,
+                "IT-Service GmbH"));
+
+        assertThat(mail.subject()).isEqualTo("Ihr Stundenkontingent ist aufgebraucht");
+        assertThat(mail.text()).contains("mit den Leistungen vom 12.01.2026 aufgebraucht", "Bestand: −0:30 h");
+        assertThat(mail.html()).contains("12.01.2026", "−0:30 h");
+    }
 }
