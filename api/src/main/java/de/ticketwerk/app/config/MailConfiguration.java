@@ -3,6 +3,7 @@ package de.ticketwerk.app.config;
 import de.ticketwerk.app.mail.MailDelivery;
 import de.ticketwerk.app.mail.MailOutbox;
 import de.ticketwerk.app.mail.MailOutboxHealth;
+import de.ticketwerk.app.mail.Notifications;
 import de.ticketwerk.app.mail.QuotaNotifications;
 import de.ticketwerk.app.mail.TicketNotifications;
 import de.ticketwerk.app.registry.ContractRegistry;
@@ -44,18 +45,20 @@ class MailConfiguration {
     }
 
     @Bean
-    TicketNotifications ticketNotifications(JdbcTemplate jdbcTemplate, CustomerRegistry customerRegistry,
-                                            MailBodies mailBodies, MailOutbox mailOutbox, SellerProperties seller,
-                                            Clock clock) {
-        return new TicketNotifications(jdbcTemplate, customerRegistry, mailBodies, mailOutbox, seller.name(), clock);
+    Notifications notifications(CustomerRegistry customerRegistry, MailOutbox mailOutbox, Clock clock) {
+        return new Notifications(customerRegistry, mailOutbox, clock);
     }
 
     @Bean
-    QuotaNotifications quotaNotifications(ContractRegistry contractRegistry, CustomerRegistry customerRegistry,
-                                          MailBodies mailBodies, MailOutbox mailOutbox, SellerProperties seller,
-                                          Clock clock) {
-        return new QuotaNotifications(contractRegistry, customerRegistry, mailBodies, mailOutbox, seller.name(),
-                clock);
+    TicketNotifications ticketNotifications(JdbcTemplate jdbcTemplate, Notifications notifications,
+                                            MailBodies mailBodies, SellerProperties seller) {
+        return new TicketNotifications(jdbcTemplate, notifications, mailBodies, seller.name());
+    }
+
+    @Bean
+    QuotaNotifications quotaNotifications(ContractRegistry contractRegistry, Notifications notifications,
+                                          MailBodies mailBodies, SellerProperties seller) {
+        return new QuotaNotifications(contractRegistry, notifications, mailBodies, seller.name());
     }
 
     @Bean

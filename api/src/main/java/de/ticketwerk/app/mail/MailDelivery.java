@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * R-S4: sends the outbox's due mails, one per transaction: the mail's row stays locked while it is sent and is marked
@@ -38,21 +39,29 @@ public class MailDelivery {
         this.clock = clock;
     }
 
+    /** Every due mail, until none is left or one fails (the others wait for the next round). */
     @Scheduled(fixedDelayString = "${ticketwerk.mail.delivery-interval}")
     public void deliver() {
-        while (Boolean.TRUE.equals(transactions.execute(status -> outbox.nextDue(clock.instant()).map(mail -> {
-            try {
-                sender.send(message(mail));
-                outbox.sent(mail, clock.instant());
-            } catch (MailException | MessagingException e) {
-                log.warn("Mail {} ({}) not sent, tried again later: {}", mail.messageId(), mail.kind(),
-                        e.getMessage());
-                outbox.failed(mail, e.getMessage(), clock.instant());
-                return false;
-            }
+        boolean sent;
+        do {
+            sent = Boolean.TRUE.equals(transactions.execute(status -> sendNextDue()));
+        } while (sent);
+    }
+
+    private boolean sendNextDue() {
+        Optional<Mail> due = outbox.nextDue(clock.instant());
+        if (due.isEmpty()) {
+            return false;
+        }
+        Mail mail = due.get();
+        try {
+            sender.send(message(mail));
+            outbox.sent(mail, clock.instant());
             return true;
-        }).orElse(false)))) {
-            // the next due mail
+        } catch (MailException | MessagingException e) {
+            log.warn("Mail {} ({}) not sent, tried again later: {}", mail.messageId(), mail.kind(), e.getMessage());
+            outbox.failed(mail, e.getMessage(), clock.instant());
+            return false;
         }
     }
 

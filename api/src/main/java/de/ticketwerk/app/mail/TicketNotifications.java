@@ -1,10 +1,8 @@
 package de.ticketwerk.app.mail;
 
-import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.app.registry.Registry;
 import de.ticketwerk.customer.api.NotificationKind;
 import de.ticketwerk.documents.mail.MailBodies;
-import de.ticketwerk.documents.mail.MailBody;
 import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
 import de.ticketwerk.ticket.api.TicketEvents.TicketClosed;
 import de.ticketwerk.ticket.api.TicketEvents.TicketOpened;
@@ -19,8 +17,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,20 +31,15 @@ import java.util.UUID;
 public class TicketNotifications {
 
     private final JdbcTemplate jdbc;
-    private final CustomerRegistry customers;
+    private final Notifications notifications;
     private final MailBodies bodies;
-    private final MailOutbox outbox;
     private final String sender;
-    private final Clock clock;
 
-    public TicketNotifications(JdbcTemplate jdbc, CustomerRegistry customers, MailBodies bodies, MailOutbox outbox,
-                               String sender, Clock clock) {
+    public TicketNotifications(JdbcTemplate jdbc, Notifications notifications, MailBodies bodies, String sender) {
         this.jdbc = jdbc;
-        this.customers = customers;
+        this.notifications = notifications;
         this.bodies = bodies;
-        this.outbox = outbox;
         this.sender = sender;
-        this.clock = clock;
     }
 
     /** What a ticket's later mails name. */
@@ -61,7 +52,7 @@ public class TicketNotifications {
         jdbc.update("INSERT INTO ticket_registry (ticket_id, customer_id, number, title) VALUES (?, ?, ?, ?)",
                 e.ticketId(), e.customerId(), e.number(), e.title());
         if (e.number() != null) {
-            send(e.customerId(), NotificationKind.TICKET_OPENED, message, bodies.ticketOpened(
+            notifications.send(e.customerId(), NotificationKind.TICKET_OPENED, message, bodies.ticketOpened(
                     new MailBodies.TicketOpened(e.number(), e.title(), e.at(),
                             e.promise() == null ? null : e.promise().respondBy(), sender)));
         }
@@ -94,13 +85,13 @@ public class TicketNotifications {
 
     @EventHandler
     void on(TicketResolved e, EventMessage<?> message) {
-        ticket(e.ticketId()).ifPresent(ticket -> send(ticket.customerId(), NotificationKind.TICKET_RESOLVED, message,
+        ticket(e.ticketId()).ifPresent(ticket -> notifications.send(ticket.customerId(), NotificationKind.TICKET_RESOLVED, message,
                 bodies.ticketResolved(new MailBodies.TicketResolved(ticket.number(), ticket.title(), e.resolution(),
                         sender))));
     }
 
     private void statusChanged(UUID ticketId, TicketStatus status, String reason, EventMessage<?> message) {
-        ticket(ticketId).ifPresent(ticket -> send(ticket.customerId(), NotificationKind.TICKET_STATUS_CHANGED, message,
+        ticket(ticketId).ifPresent(ticket -> notifications.send(ticket.customerId(), NotificationKind.TICKET_STATUS_CHANGED, message,
                 bodies.ticketStatusChanged(new MailBodies.TicketStatusChanged(ticket.number(), ticket.title(),
                         status.name(), reason, sender))));
     }
@@ -111,12 +102,5 @@ public class TicketNotifications {
                         (rs, n) -> new Ticket(rs.getObject("customer_id", UUID.class), rs.getString("number"),
                                 rs.getString("title")), ticketId).stream()
                 .filter(ticket -> ticket.number() != null).findFirst();
-    }
-
-    private void send(UUID customerId, NotificationKind kind, EventMessage<?> cause, MailBody body) {
-        List<String> recipients = customers.notified(customerId, kind);
-        if (!recipients.isEmpty()) {
-            outbox.enqueue(kind.name(), cause.getIdentifier(), recipients, body, clock.instant());
-        }
     }
 }

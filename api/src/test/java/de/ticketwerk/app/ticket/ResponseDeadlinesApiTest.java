@@ -45,9 +45,7 @@ class ResponseDeadlinesApiTest extends ApiTest {
     })
     void theDeadlineIsFixedWhenTheTicketOpensFromTheLevelOfTheServiceContract(String example, String level,
                                                                              String opened, String due) {
-        UUID customer = registerCustomer("Kanzlei " + example, "NW");
-        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"%s\", \"startDate\": \"2026-01-01\""
-                .formatted(level));
+        UUID customer = serviceCustomer("Kanzlei " + example, level);
         CLOCK.moveTo(berlin(opened));
 
         UUID ticket = openTicket(customer, "Drucker " + example);
@@ -89,8 +87,7 @@ class ResponseDeadlinesApiTest extends ApiTest {
 
     @Test
     void theDeadlineIsStoredWithTheTicketAndTheStartOfWorkMeetsIt() {
-        UUID customer = registerCustomer("Kanzlei Pünktlich", "NW");
-        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"COMFORT\", \"startDate\": \"2026-01-01\"");
+        UUID customer = serviceCustomer("Kanzlei Pünktlich", "COMFORT");
         CLOCK.moveTo(berlin("2027-10-29T15:30"));
         UUID ticket = openTicket(customer, "Rechtzeitig");
 
@@ -109,8 +106,7 @@ class ResponseDeadlinesApiTest extends ApiTest {
 
     @Test
     void aDeadlineThatPassesWithoutAResponseIsBreachedOnceAlsoWhenTheScheduleFiresAgain() {
-        UUID customer = registerCustomer("Kanzlei Verspätet", "NW");
-        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"BASIC\", \"startDate\": \"2026-01-01\"");
+        UUID customer = serviceCustomer("Kanzlei Verspätet", "BASIC");
         CLOCK.moveTo(berlin("2026-03-05T16:00"));
         UUID ticket = openTicket(customer, "Vergessen");
         Instant due = berlin("2026-03-09T12:00");
@@ -138,8 +134,7 @@ class ResponseDeadlinesApiTest extends ApiTest {
 
     @Test
     void dispatchersSeeTheTicketsWhoseResponseIsDueWithinTheGivenServiceHours() {
-        UUID customer = registerCustomer("Kanzlei Dringend", "NW");
-        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"COMFORT\", \"startDate\": \"2026-01-01\"");
+        UUID customer = serviceCustomer("Kanzlei Dringend", "COMFORT");
         CLOCK.moveTo(berlin("2027-10-29T15:30"));
         UUID soon = openTicket(customer, "Bald fällig");
         CLOCK.moveTo(berlin("2027-11-02T09:00"));
@@ -163,8 +158,7 @@ class ResponseDeadlinesApiTest extends ApiTest {
 
     @Test
     void openingATicketAnswersWhenItsFirstResponseIsDue() {
-        UUID customer = registerCustomer("Kanzlei Telefon", "NW");
-        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"STANDARD\", \"startDate\": \"2026-01-01\"");
+        UUID customer = serviceCustomer("Kanzlei Telefon", "STANDARD");
         CLOCK.moveTo(berlin("2026-03-07T11:00"));
 
         Http.Response opened = http.post("/api/v1/tickets", """
@@ -178,6 +172,14 @@ class ResponseDeadlinesApiTest extends ApiTest {
         List<String> ids = new ArrayList<>();
         atRisk.get("items").forEach(item -> ids.add(item.get("ticketId").asString()));
         return ids;
+    }
+
+    /** A customer in North Rhine-Westphalia with a SERVICE contract of {@code level} since 2026-01-01. */
+    private UUID serviceCustomer(String name, String level) {
+        UUID customer = registerCustomer(name, "NW");
+        concludeContract(customer, "\"type\": \"SERVICE\", \"level\": \"%s\", \"startDate\": \"2026-01-01\""
+                .formatted(level));
+        return customer;
     }
 
     private Instant respondBy(UUID ticket) {
