@@ -37,6 +37,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -276,6 +277,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "a JSON object";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
         }
         return switch (type.getSimpleName()) {
             case "UUID" -> "a UUID";

@@ -149,7 +149,11 @@ class TicketMailsApiTest extends ApiTest {
         Http.Response unknownKind = http.post("/api/v1/customers", """
                 {"name": "Kanzlei Falsch", "federalState": "NW", "notifications": {"WEATHER": ["a@b.example"]}}""");
 
+        Http.Response notAnObject = http.post("/api/v1/customers", """
+                {"name": "Kanzlei Falsch", "federalState": "NW", "notifications": ["a@b.example"]}""");
+
         assertProblem(refused, 400, "notifications");
+        assertProblem(notAnObject, 400, "notifications must be a JSON object");
         assertThat(unknownKind.status()).isEqualTo(400);
         assertThat(unknownKind.contentType()).startsWith("application/problem+json");
     }
