@@ -63,6 +63,8 @@ class InvoiceDocumentsApiTest extends ApiTest {
         String report = text(serviceReport);
         assertThat(report).contains("Leistungsnachweis " + issued.serviceReportId(), "2:10 h", "2:30 h", "0:07 h",
                 "nicht berechnet: goodwill", "265,21 €", "Techniker, vor Ort", "Techniker, remote");
+        assertThat(report).as("each entry's ticket by its number (R-S1)")
+                .contains("03.03.2026 " + issued.ticketNumber() + " Remote-Support, Techniker, vor Ort");
         assertThat(report).doesNotContain("TECHNICIAN");
     }
 
@@ -162,7 +164,7 @@ class InvoiceDocumentsApiTest extends ApiTest {
                 .as("an issued invoice has no cancellation").isEqualTo(404);
     }
 
-    record Issued(UUID invoiceId, String number, String serviceReportId) {
+    record Issued(UUID invoiceId, String number, String serviceReportId, String ticketNumber) {
     }
 
     /** I1 for a new customer, with a goodwill entry for the service report, issued on 2026-04-01. */
@@ -183,7 +185,8 @@ class InvoiceDocumentsApiTest extends ApiTest {
         issue(http, invoiceId, "2026-04-01");
         JsonNode view = awaitGet(http, "/api/v1/invoices/" + invoiceId, i -> i.get("status").asString().equals("ISSUED"));
         return new Issued(UUID.fromString(invoiceId), view.get("number").asString(),
-                view.get("serviceReportId").asString());
+                view.get("serviceReportId").asString(),
+                http.get("/api/v1/tickets/" + ticket).json().get("ticket").get("number").asString());
     }
 
     private UUID log(UUID ticket, String start, String end, String mode, String more) {

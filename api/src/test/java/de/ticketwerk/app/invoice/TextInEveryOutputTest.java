@@ -180,7 +180,7 @@ class TextInEveryOutputTest {
         UUID entry = UUID.randomUUID();
         InvoiceLine line = new InvoiceLine(InvoiceLine.LineKind.WORK, entry, UUID.randomUUID(),
                 LocalDate.of(2026, 3, 3), "Arbeit " + text, 60, net, new BigDecimal("19"), BigDecimal.ZERO, null);
-        ReportEntry report = new ReportEntry(entry, UUID.randomUUID(), LocalDate.of(2026, 3, 3),
+        ReportEntry report = new ReportEntry(entry, UUID.randomUUID(), "T2026-000001", LocalDate.of(2026, 3, 3),
                 ServiceItem.REMOTE_SUPPORT, "tom " + text, Role.TECHNICIAN, WorkMode.REMOTE, 60, 60, Settlement.MONEY,
                 0, net, "weil " + text);
         return new InvoiceDocument(UUID.randomUUID(), false, "2026-00001", LocalDate.of(2026, 4, 1),

@@ -93,8 +93,9 @@ class InvoiceRenderingBenchmark {
             lines.add(new InvoiceLine(LineKind.WORK, entry, contract, day,
                     LineTexts.work(ServiceItem.DEVICE_ADMIN, Role.TECHNICIAN, WorkMode.REMOTE, 30), 30, amount, vat,
                     new BigDecimal("0.00"), null));
-            report.add(new ReportEntry(entry, UUID.randomUUID(), day, ServiceItem.DEVICE_ADMIN, "Anna Becker",
-                    Role.TECHNICIAN, WorkMode.REMOTE, 27, 30, Settlement.MONEY, 0, amount, null));
+            report.add(new ReportEntry(entry, UUID.randomUUID(), "T2026-%06d".formatted(e + 1), day,
+                    ServiceItem.DEVICE_ADMIN, "Anna Becker", Role.TECHNICIAN, WorkMode.REMOTE, 27, 30,
+                    Settlement.MONEY, 0, amount, null));
         }
         BigDecimal tax = net.multiply(vat).movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
         InvoiceTotals totals = new InvoiceTotals(List.of(new RateTotal(vat, net, tax, net.add(tax))), net, tax,

@@ -46,7 +46,8 @@ public class BillingFactsQueries implements BillingFacts {
             WHERE l.due <> COALESCE(i.net, 0)
             ORDER BY l.work_date, l.entry_id""".formatted(
             PricingQueries.currentPricing("customer_id = ? AND work_date <= ?"));
-    private static final String REPORT = "SELECT * FROM ("
+    private static final String REPORT = "SELECT latest.*, (SELECT t.number FROM ticket_view t "
+            + "WHERE t.ticket_id = latest.ticket_id) AS ticket_number FROM ("
             + PricingQueries.currentPricing("customer_id = ? AND work_date BETWEEN ? AND ?")
             + ") latest WHERE action = 'PRICED' ORDER BY work_date, entry_id";
 
@@ -74,7 +75,7 @@ public class BillingFactsQueries implements BillingFacts {
         return jdbc.query(REPORT, (rs, n) -> {
             PricedEntry pricing = json.fromJson(rs.getString("pricing"), PricedEntry.class);
             return new ReportEntry(rs.getObject("entry_id", UUID.class), rs.getObject("ticket_id", UUID.class),
-                    pricing.workDate(), pricing.serviceItem(), pricing.technician(), pricing.role(), pricing.mode(),
+                    rs.getString("ticket_number"), pricing.workDate(), pricing.serviceItem(), pricing.technician(), pricing.role(), pricing.mode(),
                     pricing.rawMinutes(), pricing.billedMinutes(), pricing.settlement(), pricing.quotaMinutes(),
                     rs.getBigDecimal("net_amount"), rs.getString("non_billable_reason"));
         }, customerId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
