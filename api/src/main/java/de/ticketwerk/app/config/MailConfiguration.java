@@ -8,6 +8,7 @@ import de.ticketwerk.app.mail.QuotaNotifications;
 import de.ticketwerk.app.mail.TicketNotifications;
 import de.ticketwerk.app.registry.ContractRegistry;
 import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.app.registry.TicketRegistry;
 import de.ticketwerk.documents.mail.MailBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +51,14 @@ class MailConfiguration {
     }
 
     @Bean
-    TicketNotifications ticketNotifications(JdbcTemplate jdbcTemplate, Notifications notifications,
+    TicketRegistry ticketRegistry(JdbcTemplate jdbcTemplate) {
+        return new TicketRegistry(jdbcTemplate);
+    }
+
+    @Bean
+    TicketNotifications ticketNotifications(TicketRegistry ticketRegistry, Notifications notifications,
                                             MailBodies mailBodies, SellerProperties seller) {
-        return new TicketNotifications(jdbcTemplate, notifications, mailBodies, seller.name());
+        return new TicketNotifications(ticketRegistry, notifications, mailBodies, seller.name());
     }
 
     @Bean

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** R-S4: a mail of a kind to the addresses the customer chose for it, once per causing event; none chosen, none sent. */
+/** R-S4: a mail of a kind to the addresses the customer chose for it, once per causing event; none chosen, none. */
 public class Notifications {
 
     private final CustomerRegistry customers;

@@ -1,6 +1,8 @@
 package de.ticketwerk.app.mail;
 
 import de.ticketwerk.app.registry.Registry;
+import de.ticketwerk.app.registry.TicketRegistry;
+import de.ticketwerk.app.registry.TicketRegistry.RegisteredTicket;
 import de.ticketwerk.customer.api.NotificationKind;
 import de.ticketwerk.documents.mail.MailBodies;
 import de.ticketwerk.ticket.api.TicketEvents.CustomerInputRequested;
@@ -15,7 +17,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -24,33 +25,28 @@ import java.util.UUID;
  * R-S4: the mails a ticket's events cause, put in the outbox in the transaction that stores the events (the
  * registry's subscribing processor), never during a replay: its opening (TICKET_OPENED), the status changes a customer
  * sees (TICKET_STATUS_CHANGED: work started, waiting for the customer with the reason, resumed, reopened, closed) and
- * its resolution (TICKET_RESOLVED). Keeps what the later mails name in ticket_registry.
+ * its resolution (TICKET_RESOLVED).
  */
 @ProcessingGroup(Registry.PROCESSING_GROUP)
 @DisallowReplay
 public class TicketNotifications {
 
-    private final JdbcTemplate jdbc;
+    private final TicketRegistry tickets;
     private final Notifications notifications;
     private final MailBodies bodies;
     private final String sender;
 
-    public TicketNotifications(JdbcTemplate jdbc, Notifications notifications, MailBodies bodies, String sender) {
-        this.jdbc = jdbc;
+    public TicketNotifications(TicketRegistry tickets, Notifications notifications, MailBodies bodies,
+                               String sender) {
+        this.tickets = tickets;
         this.notifications = notifications;
         this.bodies = bodies;
         this.sender = sender;
     }
 
-    /** What a ticket's later mails name. */
-    record Ticket(UUID customerId, String number, String title) {
-    }
-
     /** Seed 003: the confirmation with the ticket's number and the time it was received. */
     @EventHandler
     void on(TicketOpened e, EventMessage<?> message) {
-        jdbc.update("INSERT INTO ticket_registry (ticket_id, customer_id, number, title) VALUES (?, ?, ?, ?)",
-                e.ticketId(), e.customerId(), e.number(), e.title());
         if (e.number() != null) {
             notifications.send(e.customerId(), NotificationKind.TICKET_OPENED, message, bodies.ticketOpened(
                     new MailBodies.TicketOpened(e.number(), e.title(), e.at(),
@@ -85,22 +81,20 @@ public class TicketNotifications {
 
     @EventHandler
     void on(TicketResolved e, EventMessage<?> message) {
-        ticket(e.ticketId()).ifPresent(ticket -> notifications.send(ticket.customerId(), NotificationKind.TICKET_RESOLVED, message,
-                bodies.ticketResolved(new MailBodies.TicketResolved(ticket.number(), ticket.title(), e.resolution(),
-                        sender))));
+        ticket(e.ticketId()).ifPresent(ticket -> notifications.send(ticket.customerId(),
+                NotificationKind.TICKET_RESOLVED, message, bodies.ticketResolved(
+                        new MailBodies.TicketResolved(ticket.number(), ticket.title(), e.resolution(), sender))));
     }
 
     private void statusChanged(UUID ticketId, TicketStatus status, String reason, EventMessage<?> message) {
-        ticket(ticketId).ifPresent(ticket -> notifications.send(ticket.customerId(), NotificationKind.TICKET_STATUS_CHANGED, message,
-                bodies.ticketStatusChanged(new MailBodies.TicketStatusChanged(ticket.number(), ticket.title(),
-                        status.name(), reason, sender))));
+        ticket(ticketId).ifPresent(ticket -> notifications.send(ticket.customerId(),
+                NotificationKind.TICKET_STATUS_CHANGED, message, bodies.ticketStatusChanged(
+                        new MailBodies.TicketStatusChanged(ticket.number(), ticket.title(), status.name(), reason,
+                                sender))));
     }
 
-    /** Tickets opened before they had numbers, or before this table, are told nothing. */
-    private Optional<Ticket> ticket(UUID ticketId) {
-        return jdbc.query("SELECT customer_id, number, title FROM ticket_registry WHERE ticket_id = ?",
-                        (rs, n) -> new Ticket(rs.getObject("customer_id", UUID.class), rs.getString("number"),
-                                rs.getString("title")), ticketId).stream()
-                .filter(ticket -> ticket.number() != null).findFirst();
+    /** Tickets opened before they had numbers, or before their registry, are told nothing. */
+    private Optional<RegisteredTicket> ticket(UUID ticketId) {
+        return tickets.ticket(ticketId).filter(ticket -> ticket.number() != null);
     }
 }

@@ -66,7 +66,9 @@ public class ContractRegistry implements QuotaContracts {
 
     /** A contract's service times; empty for a contract never concluded (or restored without them, V20). */
     public Optional<ServiceTimes> serviceTimes(UUID contractId) {
-        return jdbc.query("SELECT service_times FROM contract_registry WHERE contract_id = ? AND service_times IS NOT NULL",
+        return jdbc.query("""
+                        SELECT service_times FROM contract_registry
+                        WHERE contract_id = ? AND service_times IS NOT NULL""",
                 (rs, n) -> serviceTimes(rs.getString("service_times")), contractId).stream().findFirst();
     }
 

@@ -56,12 +56,14 @@ public class CustomerRegistry implements RegisteredCustomers {
     @EventHandler
     void on(CustomerRegistered e) {
         jdbc.update("INSERT INTO customer_registry (customer_id, federal_state, notifications) VALUES (?, ?, ?)",
-                e.customerId(), e.details().federalState().name(), json.toJson(new Chosen(e.details().notifications())));
+                e.customerId(), e.details().federalState().name(),
+                json.toJson(new Chosen(e.details().notifications())));
     }
 
     @EventHandler
     void on(CustomerUpdated e) {
         jdbc.update("UPDATE customer_registry SET federal_state = ?, notifications = ? WHERE customer_id = ?",
-                e.details().federalState().name(), json.toJson(new Chosen(e.details().notifications())), e.customerId());
+                e.details().federalState().name(), json.toJson(new Chosen(e.details().notifications())),
+                e.customerId());
     }
 }

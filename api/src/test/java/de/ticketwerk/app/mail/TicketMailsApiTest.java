@@ -45,7 +45,8 @@ class TicketMailsApiTest extends ApiTest {
         String number = opened.json().get("number").asString();
 
         MimeMessage mail = awaitMailTo(address);
-        assertThat(mail.getSubject()).isEqualTo("[" + number + "] Ihre Anfrage ist eingegangen: Drucker <b>druckt</b> nicht");
+        assertThat(mail.getSubject())
+                .isEqualTo("[" + number + "] Ihre Anfrage ist eingegangen: Drucker <b>druckt</b> nicht");
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("rechnung@test-it.example");
         String messageId = mail.getMessageID();
@@ -133,7 +134,8 @@ class TicketMailsApiTest extends ApiTest {
 
     @Test
     void aCustomerWhoChoseNoAddressIsToldNothing() {
-        UUID customer = registerWithNotifications("Kanzlei Still", "{\"QUARTERLY_STATEMENT\": [\"chefin@still.example\"]}");
+        UUID customer = registerWithNotifications("Kanzlei Still",
+                "{\"QUARTERLY_STATEMENT\": [\"chefin@still.example\"]}");
 
         UUID ticket = openTicket(customer, "Kein Bescheid");
 
