@@ -186,7 +186,7 @@ class InvoiceDocumentsApiTest extends ApiTest {
         JsonNode view = awaitGet(http, "/api/v1/invoices/" + invoiceId, i -> i.get("status").asString().equals("ISSUED"));
         return new Issued(UUID.fromString(invoiceId), view.get("number").asString(),
                 view.get("serviceReportId").asString(),
-                http.get("/api/v1/tickets/" + ticket).json().get("ticket").get("number").asString());
+                ticketNumber(ticket));
     }
 
     private UUID log(UUID ticket, String start, String end, String mode, String more) {

@@ -72,7 +72,7 @@ class TicketMailsApiTest extends ApiTest {
         UUID customer = registerWithNotifications("Kanzlei Stand", """
                 {"TICKET_STATUS_CHANGED": ["%s"], "TICKET_RESOLVED": ["%s", "%s"]}""".formatted(office, office, boss));
         UUID ticket = openTicket(customer, "VPN bricht ab");
-        String number = http.get("/api/v1/tickets/" + ticket).json().get("ticket").get("number").asString();
+        String number = ticketNumber(ticket);
         String path = "/api/v1/tickets/" + ticket;
 
         ok(http.put(path + "/assignee", "{\"assignee\": \"jonas\"}"));

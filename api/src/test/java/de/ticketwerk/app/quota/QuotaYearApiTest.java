@@ -154,7 +154,7 @@ class QuotaYearApiTest extends ApiTest {
         assertThat(new byte[] {body[0], body[1], body[2]}).as("UTF-8 byte order mark")
                 .containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, StandardCharsets.UTF_8);
-        String number = http.get("/api/v1/tickets/" + ticket).json().get("ticket").get("number").asString();
+        String number = ticketNumber(ticket);
         assertThat(text).contains("10.02.2026;" + number + ";" + entries.get(0) + ";jonas;TECHNICIAN;REMOTE;"
                 + "REMOTE_SUPPORT;300;300;0;QUOTA;300;0,00;");
         assertThat(text).contains("Mehrminuten;260;416,00").contains("Summe;1788,00;1700");

@@ -291,4 +291,10 @@ public abstract class ApiTest {
     protected JsonNode awaitTicket(UUID ticketId, Predicate<JsonNode> condition) {
         return awaitGet(http, "/api/v1/tickets/" + ticketId, condition);
     }
+
+    /** The ticket's number (R-S1) once its view has it. */
+    protected String ticketNumber(UUID ticketId) {
+        return awaitTicket(ticketId, detail -> detail.get("ticket").hasNonNull("number")).get("ticket").get("number")
+                .asString();
+    }
 }

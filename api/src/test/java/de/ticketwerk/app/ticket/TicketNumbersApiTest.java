@@ -33,7 +33,7 @@ class TicketNumbersApiTest extends ApiTest {
             }
             List<Long> sequences = new ArrayList<>();
             for (Future<UUID> ticket : opening) {
-                sequences.add(sequence(number(ticket.get())));
+                sequences.add(sequence(ticketNumber(ticket.get())));
             }
             sequences.sort(null);
 
@@ -48,12 +48,12 @@ class TicketNumbersApiTest extends ApiTest {
     @Test
     void anOpenThatIsRefusedTakesNoNumber() {
         UUID customer = registerCustomer("Kanzlei Lückenlos", "NW");
-        long before = sequence(number(openTicket(customer, "Davor")));
+        long before = sequence(ticketNumber(openTicket(customer, "Davor")));
 
         Http.Response refused = http.post("/api/v1/tickets", """
                 {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "HOTLINE",
                  "title": "Unbekannt", "reporter": "Jemand"}""".formatted(UUID.randomUUID()));
-        long after = sequence(number(openTicket(customer, "Danach")));
+        long after = sequence(ticketNumber(openTicket(customer, "Danach")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(after).isEqualTo(before + 1);
@@ -67,8 +67,8 @@ class TicketNumbersApiTest extends ApiTest {
         CLOCK.moveTo(Instant.parse("2029-12-31T23:00:00Z"));
         UUID firstOfTheNext = openTicket(customer, "Neujahr, 0:00");
 
-        String last = number(lastOfTheYear);
-        String first = number(firstOfTheNext);
+        String last = ticketNumber(lastOfTheYear);
+        String first = ticketNumber(firstOfTheNext);
         assertThat(last).matches("T2029-\\d{6}");
         assertThat(first).matches("T2030-\\d{6}");
         assertThat(sequence(first)).as("numbered after the tickets of 2030 before it, if any")
@@ -84,7 +84,7 @@ class TicketNumbersApiTest extends ApiTest {
                 {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",
                  "title": "Gesucht", "reporter": "Frau Berger"}""".formatted(customer));
         UUID ticket = UUID.fromString(opened.json().get("ticketId").asString());
-        String number = number(ticket);
+        String number = ticketNumber(ticket);
         Instant known = CLOCK.instant();
 
         JsonNode found = http.get("/api/v1/tickets?number=" + number).json();
@@ -103,11 +103,6 @@ class TicketNumbersApiTest extends ApiTest {
         for (String malformed : List.of("2026-000001", "T2026-1", "T2026-000001%27%20OR%201=1", "t2026-000001")) {
             assertProblem(http.get("/api/v1/tickets?number=" + malformed), 400, "number");
         }
-    }
-
-    private String number(UUID ticket) {
-        return awaitTicket(ticket, detail -> detail.get("ticket").hasNonNull("number")).get("ticket").get("number")
-                .asString();
     }
 
     private static long sequence(String number) {
