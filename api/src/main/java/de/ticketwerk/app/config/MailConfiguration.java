@@ -8,8 +8,12 @@ import de.ticketwerk.app.mail.QuotaNotifications;
 import de.ticketwerk.app.mail.TicketNotifications;
 import de.ticketwerk.app.registry.ContractRegistry;
 import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.app.quota.QuarterlyNotices;
 import de.ticketwerk.app.registry.TicketRegistry;
 import de.ticketwerk.documents.mail.MailBodies;
+import de.ticketwerk.documents.quota.StatementPdfs;
+import de.ticketwerk.projections.audit.AsOfReads;
+import de.ticketwerk.projections.contract.ContractQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +69,15 @@ class MailConfiguration {
     QuotaNotifications quotaNotifications(ContractRegistry contractRegistry, Notifications notifications,
                                           MailBodies mailBodies, SellerProperties seller) {
         return new QuotaNotifications(contractRegistry, notifications, mailBodies, seller.name());
+    }
+
+    @Bean
+    QuarterlyNotices quarterlyNotices(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+                                      AsOfReads asOfReads, ContractQueries contractQueries, StatementPdfs statementPdfs,
+                                      Notifications notifications, MailBodies mailBodies, SellerProperties seller,
+                                      Clock clock) {
+        return new QuarterlyNotices(jdbcTemplate, new TransactionTemplate(transactions), asOfReads, contractQueries,
+                statementPdfs, notifications, mailBodies, seller.name(), clock);
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package de.ticketwerk.app.mail;
 
 import de.ticketwerk.app.mail.MailOutbox.Mail;
+import de.ticketwerk.documents.Download;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -72,6 +74,9 @@ public class MailDelivery {
         helper.setTo(mail.recipients().toArray(String[]::new));
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        for (Download file : outbox.attachments(mail.mailId())) {
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.mediaType());
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
     }

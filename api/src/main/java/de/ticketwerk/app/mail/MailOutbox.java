@@ -1,6 +1,7 @@
 package de.ticketwerk.app.mail;
 
 import de.ticketwerk.app.tuning.RandomIds;
+import de.ticketwerk.documents.Download;
 import de.ticketwerk.documents.mail.MailBody;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,10 +34,15 @@ public class MailOutbox {
                        String text, String html, int attempts) {
     }
 
-    /** Puts the mail in the outbox unless the same cause already put one of this kind there. */
-    public void enqueue(String kind, String cause, List<String> recipients, MailBody body, Instant now) {
+    /**
+     * Puts the mail and its attachments in the outbox unless the same cause already put one of this kind there.
+     *
+     * @return the new mail's id, empty when the cause had put it there before
+     */
+    public Optional<UUID> enqueue(String kind, String cause, List<String> recipients, MailBody body,
+                                  List<Download> attachments, Instant now) {
         UUID mailId = RandomIds.next();
-        jdbc.update(connection -> {
+        int inserted = jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
                     INSERT INTO mail_outbox (mail_id, message_id, kind, cause, recipients, subject, text_body,
                         html_body, created_at, next_attempt_at)
@@ -53,6 +59,21 @@ public class MailOutbox {
             insert.setTimestamp(10, Timestamp.from(now));
             return insert;
         });
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        for (int position = 0; position < attachments.size(); position++) {
+            Download file = attachments.get(position);
+            jdbc.update("INSERT INTO mail_attachment (mail_id, position, file_name, content_type, content) "
+                    + "VALUES (?, ?, ?, ?, ?)", mailId, position, file.fileName(), file.mediaType(), file.content());
+        }
+        return Optional.of(mailId);
+    }
+
+    List<Download> attachments(UUID mailId) {
+        return jdbc.query("SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = ? "
+                + "ORDER BY position", (rs, n) -> new Download(rs.getString("file_name"), rs.getString("content_type"),
+                rs.getBytes("content")), mailId);
     }
 
     /** The oldest due mail, locked for this transaction; another node skips it. */

@@ -2,12 +2,15 @@ package de.ticketwerk.app.mail;
 
 import de.ticketwerk.app.registry.CustomerRegistry;
 import de.ticketwerk.customer.api.NotificationKind;
+import de.ticketwerk.documents.Download;
 import de.ticketwerk.documents.mail.MailBody;
 import org.axonframework.eventhandling.EventMessage;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** R-S4: a mail of a kind to the addresses the customer chose for it, once per causing event; none chosen, none. */
 public class Notifications {
@@ -23,9 +26,20 @@ public class Notifications {
     }
 
     void send(UUID customerId, NotificationKind kind, EventMessage<?> cause, MailBody body) {
+        send(customerId, kind, cause.getIdentifier(), () -> body, List::of);
+    }
+
+    /**
+     * The body and the attachments are made only when someone is to get them.
+     *
+     * @return the mail put in the outbox; empty when no address was chosen or the cause had sent it before
+     */
+    public Optional<UUID> send(UUID customerId, NotificationKind kind, String cause, Supplier<MailBody> body,
+                               Supplier<List<Download>> attachments) {
         List<String> recipients = customers.notified(customerId, kind);
-        if (!recipients.isEmpty()) {
-            outbox.enqueue(kind.name(), cause.getIdentifier(), recipients, body, clock.instant());
+        if (recipients.isEmpty()) {
+            return Optional.empty();
         }
+        return outbox.enqueue(kind.name(), cause, recipients, body.get(), attachments.get(), clock.instant());
     }
 }

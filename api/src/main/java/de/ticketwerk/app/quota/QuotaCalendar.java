@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * Time that passes: at start-up and every hour, every quota ledger is closed through today, which books the credits
  * due by today and the resets and settlements of every period that has ended. A ledger remembers the day it closed
- * through, so a missed day is caught up exactly once and a repeated call changes nothing.
+ * through, so a missed day is caught up exactly once and a repeated call changes nothing. Then the quarters closed
+ * are notified (R-S4).
  */
 @Component
 public class QuotaCalendar {
@@ -32,11 +33,13 @@ public class QuotaCalendar {
 
     private final ContractRegistry registry;
     private final CommandGateway commands;
+    private final QuarterlyNotices notices;
     private final Clock clock;
 
-    QuotaCalendar(ContractRegistry registry, CommandGateway commands, Clock clock) {
+    QuotaCalendar(ContractRegistry registry, CommandGateway commands, QuarterlyNotices notices, Clock clock) {
         this.registry = registry;
         this.commands = commands;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -59,9 +62,16 @@ public class QuotaCalendar {
                 commands.sendAndWait(new CloseQuotaPeriods(QuotaIds.of(contractId), today, clock.instant()));
             } catch (AggregateNotFoundException e) {
                 log.info("Quota of contract {} is not open yet; it catches up when it opens", contractId);
+                continue;
             } catch (RuntimeException e) {
                 log.error("Closing the quota of contract {} through {} failed; the next run retries", contractId,
                         today, e);
+                continue;
+            }
+            try {
+                notices.notifyClosedQuarters(contractId, quota.zone());
+            } catch (RuntimeException e) {
+                log.error("The quarterly notices of contract {} failed; the next run retries", contractId, e);
             }
         }
     }

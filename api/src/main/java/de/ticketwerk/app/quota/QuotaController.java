@@ -1,5 +1,6 @@
 package de.ticketwerk.app.quota;
 
+import de.ticketwerk.app.quota.QuarterlyNotices.QuarterlyNotice;
 import de.ticketwerk.app.web.Downloads;
 import de.ticketwerk.documents.GermanCsv;
 import de.ticketwerk.documents.quota.QuotaCsv;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -51,9 +53,11 @@ class QuotaController {
     private final StatementPdfs documents;
     private final Clock clock;
     private final AsOfReads asOfReads;
+    private final QuarterlyNotices notices;
 
     QuotaController(QuotaQueries queries, StatementQueries statements, ContractQueries contracts, AsOfReads asOfReads,
-                    StatementPdfs documents, Clock clock) {
+                    StatementPdfs documents, QuarterlyNotices notices, Clock clock) {
+        this.notices = notices;
         this.queries = queries;
         this.statements = statements;
         this.contracts = contracts;
@@ -112,6 +116,14 @@ class QuotaController {
                                      Actor actor) {
         return Downloads.attachment(QuotaCsv.ledger(ledger(contractId, from, to, null, page, size, null, actor)
                 .items()));
+    }
+
+    /** R-S4: the quarterly notifications sent for the contract, and their corrections. */
+    @GetMapping("/quota/notices")
+    @Allowed.QuotaReaders
+    List<QuarterlyNotice> notices(@PathVariable UUID contractId, Actor actor) {
+        quotaContract(contractId, actor);
+        return notices.of(contractId);
     }
 
     @GetMapping("/statements/quarterly/{year}/{quarter}")

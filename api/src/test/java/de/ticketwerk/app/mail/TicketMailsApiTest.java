@@ -3,22 +3,19 @@ package de.ticketwerk.app.mail;
 import de.ticketwerk.app.quota.QuotaCalendar;
 import de.ticketwerk.app.support.ApiTest;
 import de.ticketwerk.app.support.Http;
-import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import static de.ticketwerk.app.support.Mails.awaitMailTo;
+import static de.ticketwerk.app.support.Mails.mailsTo;
+import static de.ticketwerk.app.support.Mails.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -191,53 +188,5 @@ class TicketMailsApiTest extends ApiTest {
         }
         assertThat(http.get("/actuator/health").json().get("components").get("mailOutbox").get("status").asString())
                 .isEqualTo("UP");
-    }
-
-    private UUID registerWithNotifications(String name, String notifications) {
-        Http.Response response = http.post("/api/v1/customers", """
-                {"name": "%s", "federalState": "NW", "notifications": %s}""".formatted(name, notifications));
-        assertThat(response.status()).as(response.text()).isEqualTo(201);
-        JsonNode customer = response.json();
-        return UUID.fromString(customer.get("customerId").asString());
-    }
-
-    /** The first part of the type in the mail's tree of parts. */
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof MimeMultipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                String found = part(parts.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static MimeMessage awaitMailTo(String address) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo(address).isEmpty());
-        return mailsTo(address).get(0);
-    }
-
-    /** One per mail: GreenMail keeps a copy for every recipient. */
-    private static List<MimeMessage> mailsTo(String address) {
-        Set<String> seen = new HashSet<>();
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return seen.add(m.getMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(r -> r.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

@@ -195,6 +195,14 @@ public abstract class ApiTest {
         return UUID.fromString(response.json().get("customerId").asString());
     }
 
+    protected UUID registerWithNotifications(String name, String notifications) {
+        Http.Response response = http.post("/api/v1/customers", """
+                {"name": "%s", "federalState": "NW", "notifications": %s}""".formatted(name, notifications));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode customer = response.json();
+        return UUID.fromString(customer.get("customerId").asString());
+    }
+
     protected UUID openTicket(UUID customerId, String title) {
         Http.Response response = http.post("/api/v1/tickets", """
                 {"customerId": "%s", "channel": "PHONE", "kind": "INCIDENT", "serviceItem": "REMOTE_SUPPORT",

@@ -79,6 +79,7 @@ class AccessMatrixTest extends OperationExamples {
         Set<String> quotaReaders = plus(MONEY, "CUSTOMER_ADMIN");
         rule("GET /api/v1/contracts/{contractId}/quota", quotaReaders, Foreign.NOT_FOUND);
         rule("GET /api/v1/contracts/{contractId}/quota/ledger", quotaReaders, Foreign.NOT_FOUND);
+        rule("GET /api/v1/contracts/{contractId}/quota/notices", quotaReaders, Foreign.NOT_FOUND);
         rule("GET /api/v1/contracts/{contractId}/statements/quarterly/{year}/{quarter}", quotaReaders,
                 Foreign.NOT_FOUND);
         rule("GET /api/v1/contracts/{contractId}/statements/annual/{year}", quotaReaders, Foreign.NOT_FOUND);

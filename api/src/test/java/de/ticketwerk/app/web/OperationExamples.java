@@ -128,6 +128,8 @@ abstract class OperationExamples extends ApiTest {
                 .formatted(today())));
         example("GET /api/v1/contracts/{contractId}/quota", 200,
                 () -> get("/api/v1/contracts/" + quota + "/quota", "asOf=" + today()));
+        example("GET /api/v1/contracts/{contractId}/quota/notices", 200,
+                () -> get("/api/v1/contracts/" + quota + "/quota/notices", null));
         example("GET /api/v1/contracts/{contractId}/quota/ledger", 200, () -> get("/api/v1/contracts/" + quota
                 + "/quota/ledger", "from=2025-01-01&to=2025-12-31&page=0&size=100&entryId=" + UUID.randomUUID()));
         example("GET /api/v1/contracts/{contractId}/statements/quarterly/{year}/{quarter}", 200,

@@ -1,6 +1,7 @@
 package de.ticketwerk.documents.mail;
 
 import de.ticketwerk.documents.GermanFormat;
+import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.rules.Text;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -52,6 +53,16 @@ public class MailBodies {
 
     public MailBody quotaExhausted(QuotaExhausted quota) {
         return render("quota-exhausted", "Ihr Stundenkontingent ist aufgebraucht", Map.of("q", quota));
+    }
+
+    /**
+     * R-S4 (seed 000): a closed quarter's interim figures of a QUOTA contract; {@code correction}: they replace those
+     * of an earlier notice after a late entry (R-Q5).
+     */
+    public MailBody quarterlyStatement(QuarterlyStatement s, boolean correction, String sender) {
+        String subject = "Zwischenstand Ihres Stundenkontingents: " + s.quarter() + ". Quartal " + s.year();
+        return render("quarterly-statement", correction ? "Korrektur: " + subject : subject,
+                Map.of("s", s, "correction", correction, "sender", sender));
     }
 
     private static final Map<String, String> STATUS = Map.of("IN_PROGRESS", "In Bearbeitung",

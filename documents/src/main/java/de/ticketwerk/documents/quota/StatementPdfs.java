@@ -36,7 +36,10 @@ public class StatementPdfs {
     }
 
     public Download quarterly(ContractView contract, QuarterlyStatement s) {
-        List<MonthBalance> months = statements.months(contract, s.quotaYearFrom(), s.to());
+        return quarterly(contract, s, statements.months(contract, s.quotaYearFrom(), s.to()));
+    }
+
+    public Download quarterly(ContractView contract, QuarterlyStatement s, List<MonthBalance> months) {
         return pdf("quarterly-statement", "zwischenstand-" + s.year() + "-q" + s.quarter() + ".pdf",
                 contract, months, s);
     }

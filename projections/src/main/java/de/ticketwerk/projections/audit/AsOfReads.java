@@ -15,7 +15,9 @@ import de.ticketwerk.projections.pricing.PricingProjection;
 import de.ticketwerk.projections.quota.QuotaQueries;
 import de.ticketwerk.projections.quota.StatementQueries;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;
+import de.ticketwerk.projections.quota.Statements.CalendarQuarter;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
+import de.ticketwerk.projections.quota.Statements.QuarterlyWithMonths;
 import de.ticketwerk.projections.ticket.TicketProjection;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
@@ -113,6 +115,15 @@ public class AsOfReads {
                                                   Instant knownAt) {
         return statement(contractId, scope, knownAt, (queries, contract) -> queries.quarterly(contract, year, quarter,
                 contract.terms().dayOf(knownAt)));
+    }
+
+    /** What a quarterly notice sends (R-S4): each quarter's statement and the months of its chart, as known then. */
+    public Optional<List<QuarterlyWithMonths>> quarterlies(UUID contractId, List<CalendarQuarter> quarters,
+                                                           Instant knownAt) {
+        return statement(contractId, Scope.ALL, knownAt, (queries, contract) -> quarters.stream().map(q -> {
+            QuarterlyStatement s = queries.quarterly(contract, q.year(), q.quarter(), contract.terms().dayOf(knownAt));
+            return new QuarterlyWithMonths(s, queries.months(contract, s.quotaYearFrom(), s.to()));
+        }).toList());
     }
 
     public Optional<AnnualStatement> annual(UUID contractId, Scope scope, int year, Instant knownAt) {

@@ -10,6 +10,7 @@ import de.ticketwerk.projections.quota.Statements.EntryLine;
 import de.ticketwerk.projections.quota.Statements.Minutes;
 import de.ticketwerk.projections.quota.Statements.MonthBalance;
 import de.ticketwerk.projections.quota.Statements.MonthLine;
+import de.ticketwerk.projections.quota.Statements.CalendarQuarter;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.quota.policy.QuotaLedger;
 import de.ticketwerk.terms.QuotaTerms.AllotmentPeriod;
@@ -38,8 +39,8 @@ public class StatementQueries {
     }
 
     public QuarterlyStatement quarterly(ContractView contract, int year, int quarter, LocalDate today) {
-        LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
-        LocalDate to = from.plusMonths(3).minusDays(1);
+        LocalDate from = new CalendarQuarter(year, quarter).from();
+        LocalDate to = new CalendarQuarter(year, quarter).to();
         var opening = ledger.balance(contract.contractId(), from.minusDays(1));
         var closing = ledger.balance(contract.contractId(), to);
         LocalDate quotaYearFrom = QuotaLedger.contractYearStart(contract.startDate(), to);

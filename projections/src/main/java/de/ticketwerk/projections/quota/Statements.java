@@ -15,6 +15,30 @@ public final class Statements {
     public record Minutes(String key, long minutes) {
     }
 
+    /** A calendar quarter. */
+    public record CalendarQuarter(int year, int quarter) {
+
+        public static CalendarQuarter of(LocalDate day) {
+            return new CalendarQuarter(day.getYear(), (day.getMonthValue() + 2) / 3);
+        }
+
+        public LocalDate from() {
+            return LocalDate.of(year, 3 * quarter - 2, 1);
+        }
+
+        public LocalDate to() {
+            return from().plusMonths(3).minusDays(1);
+        }
+
+        public CalendarQuarter previous() {
+            return of(from().minusDays(1));
+        }
+    }
+
+    /** A quarterly statement with the months its chart draws (the quota year up to the quarter's end). */
+    public record QuarterlyWithMonths(QuarterlyStatement statement, List<MonthBalance> months) {
+    }
+
     /** {@code provisional}: the quarter has not ended yet. */
     public record QuarterlyStatement(UUID contractId, int year, int quarter, LocalDate from, LocalDate to,
                                      boolean provisional, long openingBalance, long credited, long used,
