@@ -1,6 +1,13 @@
 package de.ticketwerk.app.config;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import de.ticketwerk.app.mail.IntakeDesk;
+import de.ticketwerk.app.mail.IntakeList;
 import de.ticketwerk.app.mail.MailDelivery;
+import de.ticketwerk.app.mail.MailIntake;
+import de.ticketwerk.app.mail.MailIntake.MailboxProperties;
 import de.ticketwerk.app.mail.MailOutbox;
 import de.ticketwerk.app.mail.MailOutboxHealth;
 import de.ticketwerk.app.mail.Notifications;
@@ -17,10 +24,14 @@ import de.ticketwerk.projections.contract.ContractQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -78,6 +89,35 @@ class MailConfiguration {
                                       Clock clock) {
         return new QuarterlyNotices(jdbcTemplate, new TransactionTemplate(transactions), asOfReads, contractQueries,
                 statementPdfs, notifications, mailBodies, seller.name(), clock);
+    }
+
+    @Bean
+    IntakeDesk intakeDesk(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, CommandGateway commands,
+                          EventStore eventStore, CustomerRegistry customerRegistry, MailOutbox mailOutbox,
+                          MailBodies mailBodies, SellerProperties seller, Clock clock) {
+        return new IntakeDesk(jdbcTemplate, new TransactionTemplate(transactions), commands, eventStore,
+                customerRegistry, mailOutbox, mailBodies, seller.name(), clock);
+    }
+
+    @Bean
+    IntakeList intakeList(JdbcTemplate jdbcTemplate) {
+        return new IntakeList(jdbcTemplate);
+    }
+
+    /** R-S3: the support mailbox, read when {@code ticketwerk.mail.intake.host} is set. */
+    @Bean
+    @ConditionalOnExpression("'${ticketwerk.mail.intake.host:}' != ''")
+    MailIntake mailIntake(IntakeDesk intakeDesk, Environment environment) {
+        return new MailIntake(Binder.get(environment).bind("ticketwerk.mail.intake", MailboxProperties.class)
+                .orElseThrow(() -> new IllegalStateException("ticketwerk.mail.intake is incomplete")), intakeDesk);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${ticketwerk.mail.intake.host:}' != ''")
+    RecurringTask<Void> mailIntakeTask(MailIntake mailIntake,
+                                       @Value("${ticketwerk.mail.intake.interval}") Duration interval) {
+        return Tasks.recurring("mail-intake", FixedDelay.of(interval)).execute((instance, context) ->
+                mailIntake.poll());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package de.ticketwerk.app.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -19,15 +20,17 @@ import java.util.List;
  * auto-configuration builds on this scheduler (R-S2). A deadline is scheduled in the transaction of the command that
  * sets it (the data source joins Spring's transaction), so it is stored exactly when the command's events are. Every
  * node polls; one picks each due task. The scheduler starts when the application is ready and stops before the
- * application's parts do.
+ * application's parts do. Recurring tasks (the mail intake, R-S3) run on one node at a time.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
 
     @Bean
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
                         @Value("${ticketwerk.schedule.polling-interval}") Duration pollingInterval) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        List<Task<?>> oneTime = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
+                .startTasks(recurring)
                 .pollingInterval(pollingInterval)
                 .threads(2)
                 .build();

@@ -35,18 +35,19 @@ public class MailOutbox {
     }
 
     /**
-     * Puts the mail and its attachments in the outbox unless the same cause already put one of this kind there.
+     * Puts the mail and its attachments in the outbox unless the same cause already put one of this kind there;
+     * {@code ticketId} (or null) is the ticket it is about, which a reply to it is threaded to (R-S3).
      *
      * @return the new mail's id, empty when the cause had put it there before
      */
-    public Optional<UUID> enqueue(String kind, String cause, List<String> recipients, MailBody body,
+    public Optional<UUID> enqueue(String kind, String cause, UUID ticketId, List<String> recipients, MailBody body,
                                   List<Download> attachments, Instant now) {
         UUID mailId = RandomIds.next();
         int inserted = jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
                     INSERT INTO mail_outbox (mail_id, message_id, kind, cause, recipients, subject, text_body,
-                        html_body, created_at, next_attempt_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cause, kind) DO NOTHING""");
+                        html_body, created_at, next_attempt_at, ticket_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cause, kind) DO NOTHING""");
             insert.setObject(1, mailId);
             insert.setString(2, "<" + mailId + "@" + messageIdDomain + ">");
             insert.setString(3, kind);
@@ -57,6 +58,7 @@ public class MailOutbox {
             insert.setString(8, body.html());
             insert.setTimestamp(9, Timestamp.from(now));
             insert.setTimestamp(10, Timestamp.from(now));
+            insert.setObject(11, ticketId);
             return insert;
         });
         if (inserted == 0) {

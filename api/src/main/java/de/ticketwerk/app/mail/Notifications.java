@@ -25,8 +25,8 @@ public class Notifications {
         this.clock = clock;
     }
 
-    void send(UUID customerId, NotificationKind kind, EventMessage<?> cause, MailBody body) {
-        send(customerId, kind, cause.getIdentifier(), () -> body, List::of);
+    void send(UUID customerId, UUID ticketId, NotificationKind kind, EventMessage<?> cause, MailBody body) {
+        send(customerId, ticketId, kind, cause.getIdentifier(), () -> body, List::of);
     }
 
     /**
@@ -34,12 +34,13 @@ public class Notifications {
      *
      * @return the mail put in the outbox; empty when no address was chosen or the cause had sent it before
      */
-    public Optional<UUID> send(UUID customerId, NotificationKind kind, String cause, Supplier<MailBody> body,
-                               Supplier<List<Download>> attachments) {
+    public Optional<UUID> send(UUID customerId, UUID ticketId, NotificationKind kind, String cause,
+                               Supplier<MailBody> body, Supplier<List<Download>> attachments) {
         List<String> recipients = customers.notified(customerId, kind);
         if (recipients.isEmpty()) {
             return Optional.empty();
         }
-        return outbox.enqueue(kind.name(), cause, recipients, body.get(), attachments.get(), clock.instant());
+        return outbox.enqueue(kind.name(), cause, ticketId, recipients, body.get(), attachments.get(),
+                clock.instant());
     }
 }

@@ -31,7 +31,7 @@ public class QuotaNotifications {
 
     @EventHandler
     void on(QuotaExhausted e, EventMessage<?> message) {
-        contracts.customerOf(e.contractId()).ifPresent(customer -> notifications.send(customer,
+        contracts.customerOf(e.contractId()).ifPresent(customer -> notifications.send(customer, null,
                 NotificationKind.QUOTA_EXHAUSTED, message,
                 bodies.quotaExhausted(new MailBodies.QuotaExhausted(e.workDate(), e.balance(), sender))));
     }

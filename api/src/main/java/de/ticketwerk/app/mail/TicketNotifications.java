@@ -48,8 +48,8 @@ public class TicketNotifications {
     @EventHandler
     void on(TicketOpened e, EventMessage<?> message) {
         if (e.number() != null) {
-            notifications.send(e.customerId(), NotificationKind.TICKET_OPENED, message, bodies.ticketOpened(
-                    new MailBodies.TicketOpened(e.number(), e.title(), e.at(),
+            notifications.send(e.customerId(), e.ticketId(), NotificationKind.TICKET_OPENED, message,
+                    bodies.ticketOpened(new MailBodies.TicketOpened(e.number(), e.title(), e.at(),
                             e.promise() == null ? null : e.promise().respondBy(), sender)));
         }
     }
@@ -81,13 +81,13 @@ public class TicketNotifications {
 
     @EventHandler
     void on(TicketResolved e, EventMessage<?> message) {
-        ticket(e.ticketId()).ifPresent(ticket -> notifications.send(ticket.customerId(),
+        ticket(e.ticketId()).ifPresent(ticket -> notifications.send(ticket.customerId(), e.ticketId(),
                 NotificationKind.TICKET_RESOLVED, message, bodies.ticketResolved(
                         new MailBodies.TicketResolved(ticket.number(), ticket.title(), e.resolution(), sender))));
     }
 
     private void statusChanged(UUID ticketId, TicketStatus status, String reason, EventMessage<?> message) {
-        ticket(ticketId).ifPresent(ticket -> notifications.send(ticket.customerId(),
+        ticket(ticketId).ifPresent(ticket -> notifications.send(ticket.customerId(), ticketId,
                 NotificationKind.TICKET_STATUS_CHANGED, message, bodies.ticketStatusChanged(
                         new MailBodies.TicketStatusChanged(ticket.number(), ticket.title(), status.name(), reason,
                                 sender))));

@@ -177,7 +177,7 @@ public class QuarterlyNotices {
         if (inserted == 0) {
             return;
         }
-        notifications.send(contract.customerId(), NotificationKind.QUARTERLY_STATEMENT,
+        notifications.send(contract.customerId(), null, NotificationKind.QUARTERLY_STATEMENT,
                         "quarterly:" + contract.contractId() + ":" + s.year() + "-Q" + s.quarter() + ":" + revision,
                         () -> bodies.quarterlyStatement(s, revision > 0, sender),
                         () -> List.of(pdfs.quarterly(contract, s, statement.months())))

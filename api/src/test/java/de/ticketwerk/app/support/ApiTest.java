@@ -1,6 +1,8 @@
 package de.ticketwerk.app.support;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import de.ticketwerk.app.config.EmbeddedPostgresServer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -58,17 +60,31 @@ public abstract class ApiTest {
     /** The application's clock in every API test. */
     protected static final MovableClock CLOCK = new MovableClock();
 
-    /** A real SMTP server that receives every mail the application sends (R-S4); tests tell theirs by recipient. */
-    protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    /**
+     * A real SMTP server that receives every mail the application sends (R-S4), tests telling theirs by recipient,
+     * and a real IMAP server with the support mailbox the application reads (R-S3).
+     */
+    protected static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    public static final String SUPPORT = "support@test-it.example";
+    protected static final GreenMailUser SUPPORT_MAILBOX;
 
     static {
         MAIL.start();
+        SUPPORT_MAILBOX = MAIL.setUser(SUPPORT, "support", "support-secret");
     }
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        properties.add("ticketwerk.mail.intake.host", () -> "127.0.0.1");
+        properties.add("ticketwerk.mail.intake.port", () -> MAIL.getImap().getPort());
+        properties.add("ticketwerk.mail.intake.protocol", () -> "imap");
+        properties.add("ticketwerk.mail.intake.username", () -> "support");
+        properties.add("ticketwerk.mail.intake.password", () -> "support-secret");
+        properties.add("ticketwerk.mail.intake.interval", () -> "1s");
+        properties.add("ticketwerk.mail.intake.max-message-size", () -> "2MB");
+        properties.add("ticketwerk.mail.intake.max-attachment-size", () -> "100KB");
     }
 
     @TestBean

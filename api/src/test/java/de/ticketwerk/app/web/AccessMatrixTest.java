@@ -53,6 +53,9 @@ class AccessMatrixTest extends OperationExamples {
                 "CUSTOMER_ADMIN", "INTAKE"), Foreign.UNKNOWN_CUSTOMER);
         rule("GET /api/v1/tickets/{ticketId}", ticketReaders, Foreign.NOT_FOUND);
         rule("GET /api/v1/tickets/at-risk", DISPATCH, null);
+        rule("GET /api/v1/mail/intake", DISPATCH, null);
+        rule("POST /api/v1/mail/intake/{intakeId}/assignment", DISPATCH, null);
+        rule("POST /api/v1/mail/intake/{intakeId}/dismissal", DISPATCH, null);
         rule("PUT /api/v1/tickets/{ticketId}/classification", DISPATCH, null);
         rule("PUT /api/v1/tickets/{ticketId}/priority", DISPATCH, null);
         rule("PUT /api/v1/tickets/{ticketId}/assignee", DISPATCH, null);

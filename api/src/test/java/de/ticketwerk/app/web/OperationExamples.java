@@ -67,6 +67,12 @@ abstract class OperationExamples extends ApiTest {
                  "reporter": "Frau Berger"}""".formatted(customer)));
         example("GET /api/v1/tickets/{ticketId}", 200, () -> get("/api/v1/tickets/" + ticket(), null));
         example("GET /api/v1/tickets/at-risk", 200, () -> get("/api/v1/tickets/at-risk", "withinHours=4"));
+        example("GET /api/v1/mail/intake", 200, () -> get("/api/v1/mail/intake", "outcome=TRIAGE&page=0&size=10"));
+        example("POST /api/v1/mail/intake/{intakeId}/assignment", 201, () -> new Request("POST",
+                "/api/v1/mail/intake/" + mailInTriage() + "/assignment", null,
+                "{\"customerId\": \"" + customer + "\"}"));
+        example("POST /api/v1/mail/intake/{intakeId}/dismissal", 200, () -> new Request("POST",
+                "/api/v1/mail/intake/" + mailInTriage() + "/dismissal", null, null));
         example("PUT /api/v1/tickets/{ticketId}/classification", 200, () -> on(ticket(), "PUT", "/classification",
                 "{\"kind\": \"SERVICE_REQUEST\", \"serviceItem\": \"HOTLINE\"}"));
         example("PUT /api/v1/tickets/{ticketId}/priority", 200,
@@ -293,6 +299,17 @@ abstract class OperationExamples extends ApiTest {
 
     protected UUID ticket() {
         return openTicket(customer, "Fuzz");
+    }
+
+    /** A mail of an unknown sender in the triage (R-S3), as the intake records it. */
+    protected UUID mailInTriage() {
+        UUID intakeId = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO mail_intake (intake_id, message_key, message_id, received_at, sender, subject, body,
+                    size_bytes, outcome, reason)
+                VALUES (?, ?, ?, now(), 'fremd@example.org', 'Bitte um Rückruf', 'Text', 100, 'TRIAGE', 'unknown')""",
+                intakeId, "<" + intakeId + "@example.org>", "<" + intakeId + "@example.org>");
+        return intakeId;
     }
 
     protected UUID assigned() {
