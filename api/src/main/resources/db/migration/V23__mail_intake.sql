@@ -31,6 +31,10 @@ CREATE TABLE mail_intake_attachment (
 
 -- R-S3: the ticket a sent mail was about, so that a reply naming it in In-Reply-To or References threads to it.
 ALTER TABLE mail_outbox ADD COLUMN ticket_id UUID;
+-- R-S4: mails due at the same time are sent in the order they were put in (the service report before its invoice).
+ALTER TABLE mail_outbox ADD COLUMN position BIGSERIAL;
+DROP INDEX mail_outbox_due;
+CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at, position) WHERE sent_at IS NULL;
 
 -- R-S3: the addresses a customer registered (report and notification addresses), by which a mail's sender is known.
 CREATE TABLE customer_mail_address (

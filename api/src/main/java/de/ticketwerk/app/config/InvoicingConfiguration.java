@@ -1,6 +1,7 @@
 package de.ticketwerk.app.config;
 
 import de.ticketwerk.app.config.AggregateConfiguration.WriteSidePorts;
+import de.ticketwerk.app.mail.InvoiceMails;
 import de.ticketwerk.app.registry.InvoiceRegistry;
 import de.ticketwerk.app.tuning.AggregateCaches;
 import de.ticketwerk.app.tuning.LocksUntilCommit;
@@ -83,8 +84,8 @@ class InvoicingConfiguration {
     }
 
     @Bean
-    InvoiceDocuments invoiceDocuments(JdbcTemplate jdbcTemplate, Clock clock) {
-        return new InvoiceDocuments(jdbcTemplate, clock);
+    InvoiceDocuments invoiceDocuments(JdbcTemplate jdbcTemplate, InvoiceMails invoiceMails, Clock clock) {
+        return new InvoiceDocuments(jdbcTemplate, invoiceMails, clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import de.ticketwerk.app.mail.IntakeDesk;
 import de.ticketwerk.app.mail.IntakeList;
+import de.ticketwerk.app.mail.InvoiceMails;
 import de.ticketwerk.app.mail.MailDelivery;
 import de.ticketwerk.app.mail.MailIntake;
 import de.ticketwerk.app.mail.MailIntake.MailboxProperties;
@@ -15,7 +16,9 @@ import de.ticketwerk.app.mail.QuotaNotifications;
 import de.ticketwerk.app.mail.TicketNotifications;
 import de.ticketwerk.app.registry.ContractRegistry;
 import de.ticketwerk.app.registry.CustomerRegistry;
+import de.ticketwerk.app.quota.AnnualStatementMails;
 import de.ticketwerk.app.quota.QuarterlyNotices;
+import de.ticketwerk.app.quota.QuotaProgress;
 import de.ticketwerk.app.registry.TicketRegistry;
 import de.ticketwerk.documents.mail.MailBodies;
 import de.ticketwerk.documents.quota.StatementPdfs;
@@ -83,12 +86,32 @@ class MailConfiguration {
     }
 
     @Bean
-    QuarterlyNotices quarterlyNotices(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-                                      AsOfReads asOfReads, ContractQueries contractQueries, StatementPdfs statementPdfs,
+    QuotaProgress quotaProgress(JdbcTemplate jdbcTemplate) {
+        return new QuotaProgress(jdbcTemplate);
+    }
+
+    @Bean
+    QuarterlyNotices quarterlyNotices(JdbcTemplate jdbcTemplate, QuotaProgress quotaProgress,
+                                      PlatformTransactionManager transactions, AsOfReads asOfReads,
+                                      ContractQueries contractQueries, StatementPdfs statementPdfs,
                                       Notifications notifications, MailBodies mailBodies, SellerProperties seller,
                                       Clock clock) {
-        return new QuarterlyNotices(jdbcTemplate, new TransactionTemplate(transactions), asOfReads, contractQueries,
-                statementPdfs, notifications, mailBodies, seller.name(), clock);
+        return new QuarterlyNotices(jdbcTemplate, quotaProgress, new TransactionTemplate(transactions), asOfReads,
+                contractQueries, statementPdfs, notifications, mailBodies, seller.name(), clock);
+    }
+
+    @Bean
+    AnnualStatementMails annualStatementMails(QuotaProgress quotaProgress, PlatformTransactionManager transactions,
+                                              AsOfReads asOfReads, ContractQueries contractQueries,
+                                              StatementPdfs statementPdfs, Notifications notifications,
+                                              MailBodies mailBodies, SellerProperties seller, Clock clock) {
+        return new AnnualStatementMails(quotaProgress, new TransactionTemplate(transactions), asOfReads,
+                contractQueries, statementPdfs, notifications, mailBodies, seller.name(), clock);
+    }
+
+    @Bean
+    InvoiceMails invoiceMails(Notifications notifications, MailBodies mailBodies, SellerProperties seller) {
+        return new InvoiceMails(notifications, mailBodies, seller.name());
     }
 
     @Bean

@@ -72,6 +72,11 @@ public class MailOutbox {
         return Optional.of(mailId);
     }
 
+    boolean contains(String cause, String kind) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE cause = ? "
+                + "AND kind = ?)", Boolean.class, cause, kind));
+    }
+
     List<Download> attachments(UUID mailId) {
         return jdbc.query("SELECT file_name, content_type, content FROM mail_attachment WHERE mail_id = ? "
                 + "ORDER BY position", (rs, n) -> new Download(rs.getString("file_name"), rs.getString("content_type"),
@@ -83,7 +88,7 @@ public class MailOutbox {
         return jdbc.query("""
                         SELECT mail_id, message_id, kind, recipients, subject, text_body, html_body, attempts
                         FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= ?
-                        ORDER BY next_attempt_at, mail_id LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                        ORDER BY next_attempt_at, position LIMIT 1 FOR UPDATE SKIP LOCKED""",
                 (rs, n) -> new Mail(rs.getObject("mail_id", UUID.class), rs.getString("message_id"),
                         rs.getString("kind"), Arrays.asList((String[]) rs.getArray("recipients").getArray()),
                         rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),

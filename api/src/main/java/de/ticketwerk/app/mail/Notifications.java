@@ -25,6 +25,16 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /** The addresses the customer chose for the kind. */
+    public List<String> chosen(UUID customerId, NotificationKind kind) {
+        return customers.notified(customerId, kind);
+    }
+
+    /** Whether the cause has put a mail of the kind in the outbox already. */
+    public boolean sentBefore(String cause, NotificationKind kind) {
+        return outbox.contains(cause, kind.name());
+    }
+
     void send(UUID customerId, UUID ticketId, NotificationKind kind, EventMessage<?> cause, MailBody body) {
         send(customerId, ticketId, kind, cause.getIdentifier(), () -> body, List::of);
     }

@@ -11,8 +11,7 @@ import de.ticketwerk.projections.contract.ContractQueries;
 import de.ticketwerk.projections.contract.ContractView;
 import de.ticketwerk.projections.quota.Statements.CalendarQuarter;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
-import de.ticketwerk.projections.quota.Statements.QuarterlyWithMonths;
-import de.ticketwerk.quota.api.QuotaIds;
+import de.ticketwerk.projections.quota.Statements.WithMonths;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,9 +43,8 @@ import java.util.stream.Collectors;
  */
 public class QuarterlyNotices {
 
-    private static final String PERIODS_CLOSED = "quota.QuotaPeriodsClosed";
-
     private final JdbcTemplate jdbc;
+    private final QuotaProgress progress;
     private final TransactionTemplate transactions;
     private final AsOfReads asOfReads;
     private final ContractQueries contracts;
@@ -56,10 +54,12 @@ public class QuarterlyNotices {
     private final String sender;
     private final Clock clock;
 
-    public QuarterlyNotices(JdbcTemplate jdbc, TransactionTemplate transactions, AsOfReads asOfReads,
+    public QuarterlyNotices(JdbcTemplate jdbc, QuotaProgress progress, TransactionTemplate transactions,
+                            AsOfReads asOfReads,
                             ContractQueries contracts, StatementPdfs pdfs, Notifications notifications,
                             MailBodies bodies, String sender, Clock clock) {
         this.jdbc = jdbc;
+        this.progress = progress;
         this.transactions = transactions;
         this.asOfReads = asOfReads;
         this.contracts = contracts;
@@ -132,21 +132,21 @@ public class QuarterlyNotices {
             return;
         }
         ContractView contract = found.get();
-        long sequence = lastSequence(contractId);
+        long sequence = progress.lastSequence(contractId);
         Map<CalendarQuarter, Notified> notified = notified(contractId);
         List<CalendarQuarter> toCompare = new ArrayList<>(changedSince(contractId, notified, sequence));
         CalendarQuarter last = CalendarQuarter.of(Days.dayOf(clock.instant(), zone)).previous();
         if (!notified.containsKey(last) && !contract.startDate().isAfter(last.to())
                 && (contract.endDate() == null || !contract.endDate().isBefore(last.from()))
-                && closedThrough(contractId).map(through -> through.isAfter(last.to())).orElse(false)) {
+                && progress.closedThrough(contractId).map(through -> through.isAfter(last.to())).orElse(false)) {
             toCompare.add(last);
         }
         // as-of reads by the time the events were recorded, which is Axon's clock
         Instant knownAt = GenericEventMessage.clock.instant();
-        List<QuarterlyWithMonths> statements = toCompare.isEmpty() ? List.of()
+        List<WithMonths<QuarterlyStatement>> statements = toCompare.isEmpty() ? List.of()
                 : asOfReads.quarterlies(contractId, toCompare, knownAt).orElse(List.of());
         transactions.executeWithoutResult(status -> {
-            for (QuarterlyWithMonths statement : statements) {
+            for (WithMonths<QuarterlyStatement> statement : statements) {
                 record(contract, statement, notified.get(new CalendarQuarter(statement.statement().year(),
                         statement.statement().quarter())), zone, sequence);
             }
@@ -156,7 +156,7 @@ public class QuarterlyNotices {
         });
     }
 
-    private void record(ContractView contract, QuarterlyWithMonths statement, Notified before, ZoneId zone,
+    private void record(ContractView contract, WithMonths<QuarterlyStatement> statement, Notified before, ZoneId zone,
                         long sequence) {
         QuarterlyStatement s = statement.statement();
         QuarterFigures figures = QuarterFigures.of(s);
@@ -210,30 +210,11 @@ public class QuarterlyNotices {
                         SELECT MIN(LEAST(payload::jsonb ->> 'workDate', payload::jsonb ->> 'date'))::date
                         FROM domain_event_entry
                         WHERE aggregate_identifier = ? AND sequence_number > ? AND sequence_number <= ?""",
-                Date.class, quotaId(contractId), checked, sequence);
+                Date.class, QuotaProgress.quotaId(contractId), checked, sequence);
         if (earliest == null) {
             return List.of();
         }
         return notified.keySet().stream().filter(quarter -> !quarter.to().isBefore(earliest.toLocalDate()))
                 .sorted(Comparator.comparing(CalendarQuarter::from)).toList();
-    }
-
-    private long lastSequence(UUID contractId) {
-        Long sequence = jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ?", Long.class, quotaId(contractId));
-        return sequence == null ? -1 : sequence;
-    }
-
-    /** The day the quota's ledger was last closed through: credits and period ends before it are booked. */
-    private Optional<LocalDate> closedThrough(UUID contractId) {
-        return jdbc.query("""
-                        SELECT payload::jsonb ->> 'through' FROM domain_event_entry
-                        WHERE aggregate_identifier = ? AND payload_type = ? ORDER BY sequence_number DESC LIMIT 1""",
-                (rs, n) -> LocalDate.parse(rs.getString(1)), quotaId(contractId), PERIODS_CLOSED)
-                .stream().findFirst();
-    }
-
-    private static String quotaId(UUID contractId) {
-        return QuotaIds.of(contractId).toString();
     }
 }

@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * Time that passes: at start-up and every hour, every quota ledger is closed through today, which books the credits
  * due by today and the resets and settlements of every period that has ended. A ledger remembers the day it closed
- * through, so a missed day is caught up exactly once and a repeated call changes nothing. Then the quarters closed
- * are notified (R-S4).
+ * through, so a missed day is caught up exactly once and a repeated call changes nothing. Then the quarters and
+ * quota years closed are sent to the customer (R-S4).
  */
 @Component
 public class QuotaCalendar {
@@ -34,12 +34,15 @@ public class QuotaCalendar {
     private final ContractRegistry registry;
     private final CommandGateway commands;
     private final QuarterlyNotices notices;
+    private final AnnualStatementMails annualMails;
     private final Clock clock;
 
-    QuotaCalendar(ContractRegistry registry, CommandGateway commands, QuarterlyNotices notices, Clock clock) {
+    QuotaCalendar(ContractRegistry registry, CommandGateway commands, QuarterlyNotices notices,
+                  AnnualStatementMails annualMails, Clock clock) {
         this.registry = registry;
         this.commands = commands;
         this.notices = notices;
+        this.annualMails = annualMails;
         this.clock = clock;
     }
 
@@ -70,8 +73,9 @@ public class QuotaCalendar {
             }
             try {
                 notices.notifyClosedQuarters(contractId, quota.zone());
+                annualMails.sendClosedYear(contractId, quota.zone());
             } catch (RuntimeException e) {
-                log.error("The quarterly notices of contract {} failed; the next run retries", contractId, e);
+                log.error("The statement mails of contract {} failed; the next run retries", contractId, e);
             }
         }
     }

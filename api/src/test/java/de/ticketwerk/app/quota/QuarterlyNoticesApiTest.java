@@ -131,6 +131,36 @@ class QuarterlyNoticesApiTest extends ApiTest {
                 "quarterly:" + contract + ":%")).isZero();
     }
 
+    @Test
+    void aClosedQuotaYearSendsTheAnnualStatementWithItsPdfOnce() throws Exception {
+        String address = "chef-" + UUID.randomUUID() + "@kanzlei-jahr.example";
+        moveTo("2026-01-01T08:00");
+        UUID customer = registerWithNotifications("Kanzlei Jahr", "{\"ANNUAL_STATEMENT\": [\"" + address + "\"]}");
+        UUID contract = concludeContract(customer, Q4_TERMS);
+        awaitQuota(contract);
+        UUID ticket = openTicket(customer, "Laufende Betreuung");
+        moveTo("2026-02-10T18:00");
+        work(contract, ticket, "2026-02-10T09:00", 300, 300);
+        moveTo("2026-11-12T18:00");
+        work(contract, ticket, "2026-11-10T09:00", 480, 780);
+        work(contract, ticket, "2026-11-11T09:00", 480, 1260);
+        work(contract, ticket, "2026-11-12T09:00", 440, 1700);
+
+        moveTo("2026-12-31T23:00");
+        assertThat(mailsTo(address)).as("the year has not closed").isEmpty();
+        moveTo("2027-01-01T06:00");
+
+        MimeMessage annual = awaitMailTo(address);
+        assertThat(annual.getSubject())
+                .isEqualTo("Jahresaufstellung Ihres Stundenkontingents 01.01.2026 bis 31.12.2026");
+        assertThat(part(annual, "text/plain")).contains("Gutgeschrieben:   24:00 h", "Verbraucht:       28:20 h",
+                "Mehrminuten:      4:20 h (416,00 € netto)", "Endbestand:       0:00 h");
+        assertThat(Pdfs.text(attachment(annual, "jahresaufstellung-2026.pdf").content())).contains("Kanzlei Jahr");
+        calendar.closeEveryQuota();
+        Thread.sleep(1_500);
+        assertThat(mailsTo(address)).as("once").hasSize(1);
+    }
+
     private void moveTo(String berlinTime) {
         CLOCK.moveTo(LocalDateTime.parse(berlinTime).atZone(BERLIN).toInstant());
         calendar.closeEveryQuota();

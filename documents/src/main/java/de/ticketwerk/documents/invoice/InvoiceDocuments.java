@@ -34,31 +34,42 @@ public class InvoiceDocuments {
     public record Stored(String name, String number, String mediaType, byte[] content, String sha256) {
     }
 
+    /** Who is told, in the same transaction, that an issue's or a cancellation's documents are stored (R-S4). */
+    public interface Listener {
+
+        void issued(InvoiceIssued invoice, Stored pdf, Stored xrechnung, Stored serviceReport);
+
+        void cancelled(InvoiceCancelled cancellation, Stored pdf, Stored xrechnung);
+    }
+
     private final JdbcTemplate jdbc;
     private final PdfDocuments pdfs = new PdfDocuments();
     private final EInvoices eInvoices = new EInvoices();
+    private final Listener listener;
     private final Clock clock;
 
-    public InvoiceDocuments(JdbcTemplate jdbc, Clock clock) {
+    public InvoiceDocuments(JdbcTemplate jdbc, Listener listener, Clock clock) {
         this.jdbc = jdbc;
+        this.listener = listener;
         this.clock = clock;
     }
 
     @EventHandler
     void on(InvoiceIssued e) {
         InvoiceDocument document = InvoiceDocument.of(e);
-        store(e.invoiceId(), DocumentName.INVOICE_PDF, e.number(),
-                eInvoices.withZugferd(pdf("invoice", document), document));
-        store(e.invoiceId(), DocumentName.INVOICE_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
-        store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(), pdf("service-report", document));
+        listener.issued(e, store(e.invoiceId(), DocumentName.INVOICE_PDF, e.number(),
+                        eInvoices.withZugferd(pdf("invoice", document), document)),
+                store(e.invoiceId(), DocumentName.INVOICE_XRECHNUNG, e.number(), eInvoices.xrechnung(document)),
+                store(e.invoiceId(), DocumentName.SERVICE_REPORT_PDF, e.serviceReportId(),
+                        pdf("service-report", document)));
     }
 
     @EventHandler
     void on(InvoiceCancelled e) {
         InvoiceDocument document = InvoiceDocument.of(e);
-        store(e.invoiceId(), DocumentName.CANCELLATION_PDF, e.number(),
-                eInvoices.withZugferd(pdf("invoice", document), document));
-        store(e.invoiceId(), DocumentName.CANCELLATION_XRECHNUNG, e.number(), eInvoices.xrechnung(document));
+        listener.cancelled(e, store(e.invoiceId(), DocumentName.CANCELLATION_PDF, e.number(),
+                        eInvoices.withZugferd(pdf("invoice", document), document)),
+                store(e.invoiceId(), DocumentName.CANCELLATION_XRECHNUNG, e.number(), eInvoices.xrechnung(document)));
     }
 
     public Optional<Stored> find(UUID invoiceId, DocumentName name) {
@@ -98,12 +109,14 @@ public class InvoiceDocuments {
         return pdfs.render(template, Map.of("doc", document));
     }
 
-    private void store(UUID invoiceId, DocumentName name, String number, byte[] content) {
+    /** @return the document as stored: the one stored before, if any (a document is never replaced) */
+    private Stored store(UUID invoiceId, DocumentName name, String number, byte[] content) {
         jdbc.update("""
                         INSERT INTO invoice_document (invoice_id, name, number, media_type, content, sha256, rendered_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invoice_id, name) DO NOTHING""",
                 invoiceId, name.fileName(), number, name.mediaType(), content, sha256(content),
                 Timestamp.from(clock.instant()));
+        return find(invoiceId, name).orElseThrow();
     }
 
     static String sha256(byte[] content) {

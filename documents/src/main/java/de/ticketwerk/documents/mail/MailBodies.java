@@ -1,6 +1,7 @@
 package de.ticketwerk.documents.mail;
 
 import de.ticketwerk.documents.GermanFormat;
+import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
 import de.ticketwerk.rules.Text;
 import org.thymeleaf.TemplateEngine;
@@ -8,8 +9,10 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 
 /**
@@ -65,13 +68,49 @@ public class MailBodies {
                 Map.of("s", s, "correction", correction, "sender", sender));
     }
 
+    /** R-S4: a closed quota year's figures (R-Q6); the statement's PDF goes with it. */
+    public MailBody annualStatement(AnnualStatement s, String sender) {
+        return render("annual-statement", "Jahresaufstellung Ihres Stundenkontingents " + FORMAT.date(s.from())
+                + " bis " + FORMAT.date(s.to()), Map.of("s", s, "sender", sender));
+    }
+
+    /** What an issued invoice's mail says (seed 003); its PDF and XRechnung go with it. */
+    public record Invoice(String number, LocalDate issueDate, LocalDate dueDate, YearMonth month, BigDecimal net,
+                          BigDecimal gross) {
+    }
+
+    public MailBody invoice(Invoice invoice, String sender) {
+        return render("invoice", "Ihre Rechnung " + invoice.number(), Map.of("i", invoice, "sender", sender));
+    }
+
+    /** The month's service report, sent before its invoice (seed 003). */
+    public record ServiceReport(String reportId, YearMonth month) {
+    }
+
+    public MailBody serviceReport(ServiceReport report, String sender) {
+        return render("service-report", "Ihr Leistungsnachweis " + report.reportId(),
+                Map.of("r", report, "sender", sender));
+    }
+
+    /** A cancellation invoice (R-I6); its PDF and XRechnung go with it. */
+    public record Cancellation(String number, String cancelledNumber, LocalDate date, BigDecimal gross,
+                               String reason) {
+    }
+
+    public MailBody cancellation(Cancellation cancellation, String sender) {
+        return render("cancellation", "Stornorechnung " + cancellation.number() + " zu Rechnung "
+                + cancellation.cancelledNumber(), Map.of("c", cancellation, "sender", sender));
+    }
+
+    private static final GermanFormat FORMAT = new GermanFormat();
+
     private static final Map<String, String> STATUS = Map.of("IN_PROGRESS", "In Bearbeitung",
             "WAITING_FOR_CUSTOMER", "Wir benötigen Ihre Rückmeldung", "CLOSED", "Abgeschlossen");
 
     private MailBody render(String template, String subject, Map<String, Object> variables) {
         Context context = new Context();
         context.setVariables(variables);
-        context.setVariable("f", new GermanFormat());
+        context.setVariable("f", FORMAT);
         return new MailBody(Text.printable(subject), Text.printable(text.process(template, context)),
                 Text.printable(html.process(template, context)));
     }

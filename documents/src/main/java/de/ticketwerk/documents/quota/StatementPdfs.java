@@ -45,7 +45,10 @@ public class StatementPdfs {
     }
 
     public Download annual(ContractView contract, AnnualStatement s) {
-        List<MonthBalance> months = statements.months(contract, s.from(), s.to());
+        return annual(contract, s, statements.months(contract, s.from(), s.to()));
+    }
+
+    public Download annual(ContractView contract, AnnualStatement s, List<MonthBalance> months) {
         return pdf("annual-statement", "jahresaufstellung-" + s.year() + ".pdf", contract, months, s);
     }
 

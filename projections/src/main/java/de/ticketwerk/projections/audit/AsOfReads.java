@@ -17,7 +17,7 @@ import de.ticketwerk.projections.quota.StatementQueries;
 import de.ticketwerk.projections.quota.Statements.AnnualStatement;
 import de.ticketwerk.projections.quota.Statements.CalendarQuarter;
 import de.ticketwerk.projections.quota.Statements.QuarterlyStatement;
-import de.ticketwerk.projections.quota.Statements.QuarterlyWithMonths;
+import de.ticketwerk.projections.quota.Statements.WithMonths;
 import de.ticketwerk.projections.ticket.TicketProjection;
 import de.ticketwerk.projections.ticket.TicketQueries;
 import de.ticketwerk.projections.ticket.TicketViews.TicketDetail;
@@ -118,12 +118,21 @@ public class AsOfReads {
     }
 
     /** What a quarterly notice sends (R-S4): each quarter's statement and the months of its chart, as known then. */
-    public Optional<List<QuarterlyWithMonths>> quarterlies(UUID contractId, List<CalendarQuarter> quarters,
-                                                           Instant knownAt) {
+    public Optional<List<WithMonths<QuarterlyStatement>>> quarterlies(UUID contractId,
+                                                                      List<CalendarQuarter> quarters,
+                                                                      Instant knownAt) {
         return statement(contractId, Scope.ALL, knownAt, (queries, contract) -> quarters.stream().map(q -> {
             QuarterlyStatement s = queries.quarterly(contract, q.year(), q.quarter(), contract.terms().dayOf(knownAt));
-            return new QuarterlyWithMonths(s, queries.months(contract, s.quotaYearFrom(), s.to()));
+            return new WithMonths<>(s, queries.months(contract, s.quotaYearFrom(), s.to()));
         }).toList());
+    }
+
+    /** What the annual statement's mail sends (R-S4): the statement and the months of its chart, as known then. */
+    public Optional<WithMonths<AnnualStatement>> annualWithMonths(UUID contractId, int year, Instant knownAt) {
+        return statement(contractId, Scope.ALL, knownAt, (queries, contract) -> {
+            AnnualStatement s = queries.annual(contract, year, contract.terms().dayOf(knownAt));
+            return new WithMonths<>(s, queries.months(contract, s.from(), s.to()));
+        });
     }
 
     public Optional<AnnualStatement> annual(UUID contractId, Scope scope, int year, Instant knownAt) {

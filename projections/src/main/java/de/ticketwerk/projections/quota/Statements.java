@@ -35,8 +35,8 @@ public final class Statements {
         }
     }
 
-    /** A quarterly statement with the months its chart draws (the quota year up to the quarter's end). */
-    public record QuarterlyWithMonths(QuarterlyStatement statement, List<MonthBalance> months) {
+    /** A statement with the months its chart draws. */
+    public record WithMonths<S>(S statement, List<MonthBalance> months) {
     }
 
     /** {@code provisional}: the quarter has not ended yet. */
