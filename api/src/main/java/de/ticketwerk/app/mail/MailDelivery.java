@@ -4,11 +4,11 @@ import de.ticketwerk.app.mail.MailOutbox.Mail;
 import de.ticketwerk.documents.Download;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,29 +41,63 @@ public class MailDelivery {
         this.clock = clock;
     }
 
-    /** Every due mail, until none is left or one fails (the others wait for the next round). */
+    /**
+     * Every due mail, until none is left or one fails (the others wait for the next round), over one connection to
+     * the server: its handshake is most of what a mail costs.
+     */
     @Scheduled(fixedDelayString = "${ticketwerk.mail.delivery-interval}")
     public void deliver() {
-        boolean sent;
-        do {
-            sent = Boolean.TRUE.equals(transactions.execute(status -> sendNextDue()));
-        } while (sent);
+        try (Connection connection = new Connection()) {
+            boolean sent;
+            do {
+                sent = Boolean.TRUE.equals(transactions.execute(status -> sendNextDue(connection)));
+            } while (sent);
+        }
     }
 
-    private boolean sendNextDue() {
+    private boolean sendNextDue(Connection connection) {
         Optional<Mail> due = outbox.nextDue(clock.instant());
         if (due.isEmpty()) {
             return false;
         }
         Mail mail = due.get();
         try {
-            sender.send(message(mail));
+            MimeMessage message = message(mail);
+            message.saveChanges();
+            connection.open().sendMessage(message, message.getAllRecipients());
             outbox.sent(mail, clock.instant());
             return true;
-        } catch (MailException | MessagingException e) {
+        } catch (MessagingException e) {
             log.warn("Mail {} ({}) not sent, tried again later: {}", mail.messageId(), mail.kind(), e.getMessage());
             outbox.failed(mail, e.getMessage(), clock.instant());
+            connection.close();
             return false;
+        }
+    }
+
+    /** The connection to the mail server, opened when the first mail is due and kept for the round. */
+    private final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        Transport open() throws MessagingException {
+            if (transport == null || !transport.isConnected()) {
+                transport = sender.getSession().getTransport(sender.getProtocol());
+                transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+            }
+            return transport;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    log.debug("Closing the connection to the mail server failed: {}", e.getMessage());
+                }
+                transport = null;
+            }
         }
     }
 

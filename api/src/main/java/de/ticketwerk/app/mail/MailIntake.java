@@ -1,5 +1,6 @@
 package de.ticketwerk.app.mail;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -8,6 +9,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
@@ -15,13 +17,16 @@ import org.springframework.util.unit.DataSize;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * R-S3: takes the support mailbox's unread messages (IMAP), a batch per round, each handed to the desk and then
- * flagged as read. A round runs on one node at a time (a db-scheduler recurring task). A message that cannot be read
- * or handled is set aside with its reason and flagged too: none stops the intake, none is lost, and one flagged late
- * after a crash is recognised by its Message-ID and not handled twice.
+ * R-S3: takes the support mailbox's unread messages (IMAP), a batch per round, each handed to the desk; the round's
+ * messages are then flagged as read. A round runs on one node at a time (a db-scheduler recurring task). A message
+ * that cannot be read or handled is set aside with its reason and flagged too: none stops the intake, none is lost,
+ * and one taken again after a crash before the flags is recognised by its Message-ID and not handled twice.
  */
 public class MailIntake {
 
@@ -29,6 +34,11 @@ public class MailIntake {
 
     private final MailboxProperties mailbox;
     private final IntakeDesk desk;
+    /** Round trips are what a mailbox costs: a round's headers in one, its bodies in one per this many bytes. */
+    private static final long PREFETCH_BYTES = 16L * 1024 * 1024;
+    private static final FetchProfile HEADERS = profile(FetchProfile.Item.SIZE);
+    private static final FetchProfile WHOLE = profile(IMAPFolder.FetchProfileItem.MESSAGE);
+
     private final Session session = Session.getInstance(new Properties());
 
     public MailIntake(MailboxProperties mailbox, IntakeDesk desk) {
@@ -53,12 +63,21 @@ public class MailIntake {
             folder.open(Folder.READ_WRITE);
             try {
                 Message[] unread = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-                for (int i = 0; i < Math.min(unread.length, mailbox.batch()); i++) {
-                    if (handle(unread[i])) {
-                        taken++;
+                Message[] round = Arrays.copyOf(unread, Math.min(unread.length, mailbox.batch()));
+                folder.fetch(round, HEADERS);
+                List<Message> group = new ArrayList<>();
+                long groupBytes = 0;
+                for (Message message : round) {
+                    group.add(message);
+                    groupBytes += Math.max(0, Math.min(message.getSize(), mailbox.maxMessageSize().toBytes()));
+                    if (groupBytes >= PREFETCH_BYTES) {
+                        taken += handle(folder, group);
+                        group.clear();
+                        groupBytes = 0;
                     }
-                    unread[i].setFlag(Flags.Flag.SEEN, true);
                 }
+                taken += handle(folder, group);
+                folder.setFlags(round, new Flags(Flags.Flag.SEEN), true);
             } finally {
                 folder.close(false);
             }
@@ -67,6 +86,28 @@ public class MailIntake {
                     mailbox.username(), mailbox.host(), e.getMessage());
         }
         return taken;
+    }
+
+    /** The group's messages fetched whole in one round trip (those not too large), then handled one by one. */
+    private int handle(Folder folder, List<Message> group) throws MessagingException {
+        Message[] small = group.stream().filter(message -> size(message) <= mailbox.maxMessageSize().toBytes())
+                .toArray(Message[]::new);
+        folder.fetch(small, WHOLE);
+        int taken = 0;
+        for (Message message : group) {
+            if (handle(message)) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    private static long size(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private boolean handle(Message message) throws MessagingException {
@@ -92,6 +133,14 @@ public class MailIntake {
                     messageId, null, subject, size, "could not be handled: " + e);
             return false;
         }
+    }
+
+    private static FetchProfile profile(FetchProfile.Item item) {
+        FetchProfile profile = new FetchProfile();
+        profile.add(item);
+        profile.add("Message-ID");
+        profile.add("Subject");
+        return profile;
     }
 
     private static String first(String[] values) {
