@@ -65,7 +65,10 @@ final class LoadDriver {
         this.tokens = tokens;
     }
 
-    /** The contracts start on the first of the month three months ago: the entries fall in their last 60 days. */
+    /**
+     * The contracts start on the first of the month three months ago: the entries fall in their last 60 days. Each
+     * customer has every ticket mail confirmed to an address (R-S4), so the outbox is on the write path.
+     */
     List<Client> setUp(int clients, int customersPerClient) throws IOException {
         Api api = new Api(baseUrl, tokens);
         LocalDate contractStart = LocalDate.now(ZoneId.of("Europe/Berlin")).withDayOfMonth(1).minusMonths(3);
@@ -73,9 +76,13 @@ final class LoadDriver {
         for (int c = 0; c < clients; c++) {
             List<Customer> customers = new ArrayList<>();
             for (int k = 0; k < customersPerClient; k++) {
+                String address = "it@lastkunde-%d-%d.example".formatted(c, k);
                 UUID customer = UUID.fromString(api.postOk("/api/v1/customers", """
                         {"name": "Lastkunde %d-%d", "federalState": "NW", "address": {"street": "Marktstraße 1",
-                         "postalCode": "48143", "city": "Münster"}}""".formatted(c, k)).get("customerId").asString());
+                         "postalCode": "48143", "city": "Münster"}, "reportEmails": ["%s"],
+                         "notifications": {"TICKET_OPENED": ["%s"], "TICKET_STATUS_CHANGED": ["%s"],
+                          "TICKET_RESOLVED": ["%s"]}}""".formatted(c, k, address, address, address, address))
+                        .get("customerId").asString());
                 UUID contract = UUID.fromString(api.postOk("/api/v1/contracts", """
                         {"customerId": "%s", "type": "QUOTA", "startDate": "%s", "quota": {"allotmentMinutes": 600000,
                          "period": "MONTH", "expiry": "NEVER", "settlement": "MONTHLY"}}"""
