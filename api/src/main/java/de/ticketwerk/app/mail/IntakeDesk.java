@@ -103,10 +103,10 @@ public class IntakeDesk {
     Optional<UUID> assign(UUID intakeId, UUID customerId, String actor) {
         return transactions.execute(status -> {
             List<InboundMailRow> rows = jdbc.query("""
-                            SELECT sender, subject, body FROM mail_intake WHERE intake_id = ? AND outcome = 'TRIAGE'
-                            FOR UPDATE""",
-                    (rs, n) -> new InboundMailRow(rs.getString("sender"), rs.getString("subject"),
-                            rs.getString("body")), intakeId);
+                            SELECT message_key, sender, subject, body FROM mail_intake
+                            WHERE intake_id = ? AND outcome = 'TRIAGE' FOR UPDATE""",
+                    (rs, n) -> new InboundMailRow(rs.getString("message_key"), rs.getString("sender"),
+                            rs.getString("subject"), rs.getString("body")), intakeId);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -114,6 +114,9 @@ public class IntakeDesk {
             UUID ticketId = open(customerId, row.subject().isBlank() ? "(ohne Betreff)" : row.subject(), row.body(),
                     row.sender() == null ? "E-Mail" : row.sender(), actor);
             record(intakeId, Outcome.ASSIGNED, "assigned by " + actor, ticketId, customerId);
+            if (row.sender() != null) {
+                confirm(row.key(), row.sender(), ticketId, customerId);
+            }
             return Optional.of(ticketId);
         });
     }
@@ -124,7 +127,7 @@ public class IntakeDesk {
                 "dismissed by " + actor, intakeId) == 1));
     }
 
-    private record InboundMailRow(String sender, String subject, String body) {
+    private record InboundMailRow(String key, String sender, String subject, String body) {
     }
 
     private void decide(UUID intakeId, InboundMail mail) {
@@ -148,7 +151,7 @@ public class IntakeDesk {
                         + ticket.number() + ":\n\n" + mail.textWithFiles(), mail.sender(), INTAKE);
                 record(intakeId, Outcome.OPENED, "a reply to the closed ticket " + ticket.number(), opened,
                         ticket.customerId());
-                confirm(mail, opened, ticket.customerId());
+                confirm(mail.key(), mail.sender(), opened, ticket.customerId());
             } else {
                 commands.sendAndWait(new AddComment(ticket.ticketId(), RandomIds.next(), Visibility.PUBLIC,
                         mail.textWithFiles(), mail.sender(), clock.instant(), ticket.customerId()));
@@ -162,7 +165,7 @@ public class IntakeDesk {
         }
         UUID opened = open(customer.get(), mail.title(), mail.textWithFiles(), mail.sender(), INTAKE);
         record(intakeId, Outcome.OPENED, null, opened, customer.get());
-        confirm(mail, opened, customer.get());
+        confirm(mail.key(), mail.sender(), opened, customer.get());
     }
 
     private UUID open(UUID customerId, String title, String text, String reporter, String actor) {
@@ -176,14 +179,14 @@ public class IntakeDesk {
      * Seed 003: the sender learns the ticket's number and the time of receipt, unless the customer has the opening
      * confirmed to this address anyway (R-S4).
      */
-    private void confirm(InboundMail mail, UUID ticketId, UUID customerId) {
+    private void confirm(String key, String address, UUID ticketId, UUID customerId) {
         if (customers.notified(customerId, NotificationKind.TICKET_OPENED).stream()
-                .anyMatch(address -> address.equalsIgnoreCase(mail.sender()))) {
+                .anyMatch(chosen -> chosen.equalsIgnoreCase(address))) {
             return;
         }
         DomainEventStream stored = events.readEvents(ticketId.toString());
         if (stored.hasNext() && stored.next().getPayload() instanceof TicketOpened opened && opened.number() != null) {
-            outbox.enqueue("MAIL_RECEIVED", "intake:" + mail.key(), ticketId, List.of(mail.sender()),
+            outbox.enqueue("MAIL_RECEIVED", "intake:" + key, ticketId, List.of(address),
                     bodies.ticketOpened(new MailBodies.TicketOpened(opened.number(), opened.title(), opened.at(),
                             opened.promise() == null ? null : opened.promise().respondBy(), sender)),
                     List.of(), clock.instant());

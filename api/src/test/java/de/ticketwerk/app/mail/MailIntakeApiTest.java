@@ -107,6 +107,11 @@ class MailIntakeApiTest extends ApiTest {
 
         JsonNode waiting = awaitIntake(unknown.getMessageID(), "TRIAGE");
         String intakeId = waiting.get("intakeId").asString();
+        Http.Response noCustomer = http.post("/api/v1/mail/intake/" + intakeId + "/assignment",
+                "{\"customerId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(noCustomer.status()).as(noCustomer.text()).isEqualTo(422);
+        assertThat(awaitIntake(unknown.getMessageID(), "TRIAGE").get("ticketId").isNull())
+                .as("an assignment refused changes nothing").isTrue();
         Http.Response assigned = http.post("/api/v1/mail/intake/" + intakeId + "/assignment",
                 "{\"customerId\": \"" + customer + "\"}");
         Http.Response again = http.post("/api/v1/mail/intake/" + intakeId + "/assignment",
@@ -122,6 +127,10 @@ class MailIntakeApiTest extends ApiTest {
         assertThat(detail.get("ticket").get("channel").asString()).isEqualTo("EMAIL");
         assertProblem(again, 409, "ASSIGNED");
         assertProblem(unknownMail, 404, "no mail");
+        String number = awaitTicket(ticket, d -> d.get("ticket").hasNonNull("number")).get("ticket").get("number")
+                .asString();
+        assertThat(awaitMailTo(stranger).getSubject()).as("the sender learns the number once assigned")
+                .isEqualTo("[" + number + "] Ihre Anfrage ist eingegangen: Bitte um Rückruf");
     }
 
     @Test
@@ -171,6 +180,17 @@ class MailIntakeApiTest extends ApiTest {
                         "Hallo\r\nBcc: alle@example.org\u0000".getBytes(StandardCharsets.UTF_8)),
                 UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
         MimeMessage big = mail(sender, "Riesig", "x".repeat(3 * 1024 * 1024));
+        String brokenId = "<broken-" + UUID.randomUUID() + "@angriff.example>";
+        MimeMessage broken = new MimeMessage(SESSION, new ByteArrayInputStream(("""
+                From: %s\r
+                To: %s\r
+                Subject: Kaputt\r
+                Message-ID: %s\r
+                Content-Type: text/plain; charset=UTF-8\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                !!!kein*base64\u00ff@@@\r
+                """).formatted(sender, SUPPORT, brokenId).getBytes(StandardCharsets.ISO_8859_1)));
         MimeMessage withFiles = mail(sender, "Mit Anhängen", "Siehe Anhang.");
         MimeMultipart parts = new MimeMultipart();
         MimeBodyPart text = new MimeBodyPart();
@@ -189,6 +209,7 @@ class MailIntakeApiTest extends ApiTest {
         withFiles.setHeader("Message-ID", "<files-" + UUID.randomUUID() + "@angriff.example>");
 
         deliver(injected);
+        deliver(broken);
         deliver(big);
         deliver(withFiles);
 
@@ -197,6 +218,7 @@ class MailIntakeApiTest extends ApiTest {
         JsonNode ticket = awaitTicket(UUID.fromString(handled.get("ticketId").asString()), d -> true);
         assertThat(ticket.get("description").asString()).isEqualTo("Textmit Steuerzeichen");
         assertThat(awaitIntake(big.getMessageID(), "SET_ASIDE").get("reason").asString()).contains("larger than");
+        assertThat(awaitIntake(brokenId, "SET_ASIDE").get("reason").asString()).startsWith("could not be handled");
         JsonNode files = awaitIntake(withFiles.getMessageID(), "OPENED");
         assertThat(files.get("files").get(0).asString()).isEqualTo("protokoll.txt");
         assertThat(files.get("files")).hasSize(1);
