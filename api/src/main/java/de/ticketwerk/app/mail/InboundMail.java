@@ -37,7 +37,8 @@ record InboundMail(String key, String messageId, String sender, String subject, 
     static final int MAX_SUBJECT = 200;
     static final int MAX_TEXT = 20_000;
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\[(T\\d{4}-\\d{6})]");
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,250}>");
+    /** Printable ASCII only: a Message-ID is stored and compared, and PostgreSQL takes no NUL. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B=\\x3F-\\x7E]{1,250}>");
     private static final Set<String> DAEMONS = Set.of("mailer-daemon", "postmaster", "noreply", "no-reply");
     private static final Set<String> BULK = Set.of("bulk", "junk", "list", "auto_reply");
 
@@ -215,7 +216,7 @@ record InboundMail(String key, String messageId, String sender, String subject, 
                 .replaceAll("<[^>]*>", "");
         return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&").replaceAll("[ \\t]+", " ")
-                .replaceAll("\\n\\s*\\n\\s*\\n+", "\n\n");
+                .replaceAll("(?m)^ | $", "").replaceAll("\\n{3,}", "\n\n");
     }
 
     private static String cut(String text, int max) {

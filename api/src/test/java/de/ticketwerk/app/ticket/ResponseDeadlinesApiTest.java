@@ -194,9 +194,13 @@ class ResponseDeadlinesApiTest extends ApiTest {
                 AND payload_type = 'ticket.ResponseDeadlineBreached'""", Long.class, ticket.toString());
     }
 
-    /** When the schedule will fire the ticket's deadlines (db-scheduler's table, task data as Axon wrote it). */
+    /**
+     * When the schedule will fire the ticket's deadlines (db-scheduler's table, task data as Axon wrote it; the
+     * recurring tasks, such as the mail intake, carry none).
+     */
     private List<Instant> scheduled(UUID ticket) {
-        return jdbc.query("SELECT task_data, execution_time FROM scheduled_tasks ORDER BY execution_time",
+        return jdbc.query("SELECT task_data, execution_time FROM scheduled_tasks WHERE task_data IS NOT NULL "
+                        + "ORDER BY execution_time",
                         (rs, n) -> new String(rs.getBytes("task_data"), java.nio.charset.StandardCharsets.ISO_8859_1)
                                 .contains(ticket.toString()) ? rs.getTimestamp("execution_time") : null)
                 .stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
