@@ -11,6 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +35,11 @@ import static org.awaitility.Awaitility.await;
 class MailBenchmark extends ApiTest {
 
     private static final int MAILS = Integer.getInteger("benchmark.mails", 1_000);
+
+    @DynamicPropertySource
+    static void supportMailbox(DynamicPropertyRegistry properties) {
+        readSupportMailbox(properties);
+    }
 
     @Autowired
     private MailOutbox outbox;

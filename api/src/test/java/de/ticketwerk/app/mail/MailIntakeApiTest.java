@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailIntakeApiTest extends ApiTest {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+
+    @DynamicPropertySource
+    static void supportMailbox(DynamicPropertyRegistry properties) {
+        readSupportMailbox(properties);
+    }
 
     @Test
     void aCustomerMailOpensANumberedTicketAndTheRepliesThreadBySubjectAndByInReplyTo() throws Exception {

@@ -62,7 +62,7 @@ public abstract class ApiTest {
 
     /**
      * A real SMTP server that receives every mail the application sends (R-S4), tests telling theirs by recipient,
-     * and a real IMAP server with the support mailbox the application reads (R-S3).
+     * and a real IMAP server with the support mailbox (R-S3), which the tests of {@link #readSupportMailbox} read.
      */
     protected static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     public static final String SUPPORT = "support@test-it.example";
@@ -77,6 +77,13 @@ public abstract class ApiTest {
     static void mailServer(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    /**
+     * The application reads the support mailbox (R-S3). Only for the test classes that deliver to it: every cached
+     * application context with these settings polls the one mailbox, and another context would take their mails.
+     */
+    protected static void readSupportMailbox(DynamicPropertyRegistry properties) {
         properties.add("ticketwerk.mail.intake.host", () -> "127.0.0.1");
         properties.add("ticketwerk.mail.intake.port", () -> MAIL.getImap().getPort());
         properties.add("ticketwerk.mail.intake.protocol", () -> "imap");
