@@ -86,8 +86,8 @@ class MailConfiguration {
     }
 
     @Bean
-    QuotaProgress quotaProgress(JdbcTemplate jdbcTemplate) {
-        return new QuotaProgress(jdbcTemplate);
+    QuotaProgress quotaProgress(JdbcTemplate jdbcTemplate, EventStore eventStore) {
+        return new QuotaProgress(jdbcTemplate, eventStore);
     }
 
     @Bean

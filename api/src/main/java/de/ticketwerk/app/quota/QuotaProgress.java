@@ -1,6 +1,7 @@
 package de.ticketwerk.app.quota;
 
 import de.ticketwerk.quota.api.QuotaIds;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -13,9 +14,11 @@ public class QuotaProgress {
     private static final String PERIODS_CLOSED = "quota.QuotaPeriodsClosed";
 
     private final JdbcTemplate jdbc;
+    private final EventStore events;
 
-    public QuotaProgress(JdbcTemplate jdbc) {
+    public QuotaProgress(JdbcTemplate jdbc, EventStore events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The day the ledger was last closed through: credits and period ends before it are booked. */
@@ -29,9 +32,7 @@ public class QuotaProgress {
 
     /** The sequence number of the ledger's last event; -1 before its first. */
     long lastSequence(UUID contractId) {
-        Long sequence = jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ?", Long.class, quotaId(contractId));
-        return sequence == null ? -1 : sequence;
+        return events.lastSequenceNumberFor(quotaId(contractId)).orElse(-1L);
     }
 
     static String quotaId(UUID contractId) {
